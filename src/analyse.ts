@@ -1,0 +1,141 @@
+import { TeikitError, error, warning, type Diagnostic, type Place } from './diagnostics.js';
+import type { EditionConfig } from './config/types.js';
+import { assertConfig } from './config/validate-config.js';
+import { decodeSource, normaliseLineEndings } from './source/decode.js';
+import { groupBlocks, placeOf, splitLines } from './source/lines.js';
+import { normaliseUnits, type NormalisedText } from './source/normalise.js';
+import { findForbiddenXmlChars } from './source/xml-chars.js';
+import { recogniseStructure } from './recognise/structure.js';
+import { findGlosses, findOmissions } from './recognise/glosses.js';
+import { compileNameMatcher, NameFormConflictError } from './recognise/names.js';
+import { collectEmendations } from './annotate/emendations.js';
+import { collectDates } from './annotate/dates.js';
+import type { Span } from './annotate/spans.js';
+import { nestSpans, type SpanNode } from './annotate/nest.js';
+
+/**
+ * Everything teikit knows about a text before it writes TEI: the normalised
+ * text, its units, and the annotation spans nested into a tree. Stage one of
+ * `encode`, exported for tools that want the model rather than the XML.
+ */
+export interface Edition {
+  config: EditionConfig;
+  /** The source with line endings normalised to LF: what line:column positions count in. */
+  source: string;
+  normalised: NormalisedText;
+  /** Accepted spans, nested, in document order. */
+  tree: SpanNode[];
+  spans: Span[];
+  diagnostics: Diagnostic[];
+  placeAt: (offset: number) => Place;
+}
+
+export function analyse(input: string | Uint8Array, configInput: EditionConfig = {}, configText?: string): Edition {
+  const config = assertConfig(configInput, configText);
+  const source = normaliseLineEndings(decodeSource(input));
+  const lines = splitLines(source);
+  const lineStarts = lines.map((l) => l.start);
+  const fail = (found: Diagnostic[]): void => {
+    const errors = found.filter((d) => d.severity === 'error');
+    if (errors.length > 0) throw new TeikitError(errors);
+  };
+
+  fail(findForbiddenXmlChars(source, lineStarts));
+  const blocks = groupBlocks(lines);
+  if (blocks.length === 0) {
+    throw new TeikitError([error('empty-text', 'the text is empty: there is nothing to encode', { file: 'source', place: { line: 1, column: 1 } })]);
+  }
+
+  const hints = config.structure ?? {};
+  const authorName = config.metadata?.author?.name;
+  const structure = recogniseStructure({ text: source, blocks, hints, ...(authorName !== undefined && { authorName }) });
+  fail(structure.diagnostics);
+  if (!structure.units.some((u) => u.role === 'paragraph' || u.role === 'headnote')) {
+    throw new TeikitError([
+      error('no-text', 'the text has no paragraphs besides its author and citation lines', { file: 'source', place: { line: 1, column: 1 }, hint: 'set structure.authorLine or structure.citationLine to false' }),
+    ]);
+  }
+  const keepLineBreaks = hints.lineBreaks === 'keep';
+  const normalised = normaliseUnits(source, structure.units, keepLineBreaks);
+  const text = normalised.text;
+  const placeAt = (offset: number): Place => placeOf(source, lineStarts, normalised.map.toSource(offset));
+  const describe = (offset: number): string => {
+    const p = placeAt(offset);
+    return `${p.line}:${p.column}`;
+  };
+
+  const diagnostics: Diagnostic[] = [...structure.diagnostics];
+  const spans: Span[] = [];
+  const glossResp = hints.glossResp ?? config.metadata?.source?.editors?.[0]?.id;
+
+  for (const unit of normalised.units) {
+    if (unit.role === 'author' || unit.role === 'citation') continue;
+    if (hints.glosses !== false) {
+      const g = findGlosses(text, unit.start, unit.end, placeAt);
+      diagnostics.push(...g.diagnostics);
+      for (const s of g.glosses) spans.push({ kind: 'gloss', ...s, ...(glossResp !== undefined && { resp: glossResp }) });
+    }
+    if (hints.omissions !== false) {
+      for (const s of findOmissions(text, unit.start, unit.end)) spans.push({ kind: 'omission', ...s });
+    }
+  }
+
+  if (keepLineBreaks) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      if (text[i + 1] === '\n') {
+        i++;
+        continue;
+      }
+      spans.push({ kind: 'lb', start: i, end: i + 1 });
+    }
+  }
+
+  // Names and anchors are matched on a view where a kept line break reads as a
+  // space: same length, so offsets carry over.
+  const view = keepLineBreaks ? text.replace(/\n/g, ' ') : text;
+  const register = config.register ?? {};
+  const entries = [
+    ...(register.people ?? []).map((e, i) => ({ e, kind: 'person' as const, path: `/register/people/${i}` })),
+    ...(register.organisations ?? []).map((e, i) => ({ e, kind: 'org' as const, path: `/register/organisations/${i}` })),
+    ...(register.places ?? []).map((e, i) => ({ e, kind: 'place' as const, path: `/register/places/${i}` })),
+  ];
+  if (entries.length > 0) {
+    let matcher;
+    try {
+      matcher = compileNameMatcher(entries.map(({ e, kind }) => ({ id: e.id, kind, forms: e.forms ?? [e.name] })));
+    } catch (err) {
+      if (err instanceof NameFormConflictError) {
+        throw new TeikitError([error('register-form-conflict', err.message, { file: 'config', path: '/register' })]);
+      }
+      throw err;
+    }
+    const mentioned = new Set<string>();
+    for (const m of matcher.find(view)) {
+      spans.push({ kind: 'name', start: m.start, end: m.end, entity: m.kind, ref: m.id });
+      mentioned.add(m.id);
+    }
+    for (const { e, path } of entries) {
+      if (!mentioned.has(e.id) && e.id !== config.metadata?.author?.ref) {
+        diagnostics.push(warning('register-unused', `register entry "${e.id}" is never mentioned in the text`, { file: 'config', path }));
+      }
+    }
+  }
+
+  const anchorContext = { normalised, source, lines, describe };
+  const emendations = collectEmendations(config, anchorContext);
+  diagnostics.push(...emendations.diagnostics);
+  fail(emendations.diagnostics);
+  spans.push(...emendations.spans);
+
+  if (hints.dates !== false) {
+    const dates = collectDates(config, view, normalised, anchorContext);
+    diagnostics.push(...dates.diagnostics);
+    fail(dates.diagnostics);
+    spans.push(...dates.spans);
+  }
+
+  const nested = nestSpans(spans, describe, placeAt);
+  diagnostics.push(...nested.diagnostics);
+  fail(nested.diagnostics);
+  return { config, source, normalised, tree: nested.roots, spans: nested.accepted, diagnostics, placeAt };
+}

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { encode } from '../encode.js';
+import { assertConfig, parseConfigText } from '../config/validate-config.js';
+import { TeikitError, error } from '../diagnostics.js';
+import { soleTextFile, writeFileAtomic } from './files.js';
+import { EXIT_BAD_INPUT, EXIT_OK, printDiagnostics, reportFailure, type FileNames } from './report.js';
+
+export interface BuildArgs {
+  dirs: string[];
+  check: boolean;
+}
+
+/**
+ * `teikit build <edition-dir>... [--check]`: each folder holds `edition.json`
+ * and its source text; the TEI is written beside them. With `--check`, nothing
+ * is written and a stale or missing TEI file fails the run.
+ */
+export function runBuild(args: BuildArgs): number {
+  let status = EXIT_OK;
+  for (const dir of args.dirs) {
+    const result = buildOne(dir, args.check);
+    if (result !== EXIT_OK) status = result;
+  }
+  return status;
+}
+
+function buildOne(dir: string, check: boolean): number {
+  const configPath = join(dir, 'edition.json');
+  const names: FileNames = { config: configPath };
+  try {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new TeikitError([error('not-an-edition', `${dir} is not a folder`)]);
+    }
+    if (!existsSync(configPath)) {
+      throw new TeikitError([error('not-an-edition', `${dir} has no edition.json`, { hint: 'an edition folder holds edition.json and its source text' })]);
+    }
+    const configText = readFileSync(configPath, 'utf8');
+    const config = assertConfig(parseConfigText(configText), configText);
+    const sourceName = config.source ?? soleTextFile(dir);
+    if (sourceName === undefined) {
+      throw new TeikitError([
+        error('no-source', `edition.json names no "source", and ${dir} does not hold exactly one .txt file`, { file: 'config', path: '/source' }),
+      ]);
+    }
+    const sourcePath = join(dir, sourceName);
+    names.source = sourcePath;
+    const outputPath = join(dir, config.output ?? sourceName.replace(/\.[^.]*$/, '') + '.xml');
+    const result = encode(readFileSync(sourcePath), config, { configText });
+    printDiagnostics(result.diagnostics, names);
+    const current = existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : undefined;
+    if (check) {
+      if (current !== result.xml) {
+        process.stderr.write(`${outputPath}: stale: ${current === undefined ? 'missing' : 'differs from what the edition builds'}; run teikit build ${dir}\n`);
+        return EXIT_BAD_INPUT;
+      }
+      process.stderr.write(`${outputPath}: up to date\n`);
+    } else if (current !== result.xml) {
+      writeFileAtomic(outputPath, result.xml);
+      process.stderr.write(`${outputPath}: written\n`);
+    } else {
+      process.stderr.write(`${outputPath}: unchanged\n`);
+    }
+    return EXIT_OK;
+  } catch (err) {
+    return reportFailure(err, names);
+  }
+}

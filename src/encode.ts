@@ -1,0 +1,35 @@
+import type { Diagnostic } from './diagnostics.js';
+import type { EditionConfig } from './config/types.js';
+import { analyse, type Edition } from './analyse.js';
+import { teiDocument } from './tei/document.js';
+import { defaultHandlers, type InlineHandlers } from './tei/inline.js';
+import { toXml } from './serialise/to-xml.js';
+
+export interface EncodeOptions {
+  /** The config's JSON text, if it came from a file: diagnostics then carry its line and column. */
+  configText?: string;
+  /** Replace some of the handlers that turn spans into TEI elements. */
+  handlers?: Partial<InlineHandlers>;
+}
+
+export interface EncodeResult {
+  /** The TEI document, UTF-8, ending in a newline. */
+  xml: string;
+  /** Warnings: things teikit left unmarked or found doubtful. Errors are thrown instead. */
+  diagnostics: Diagnostic[];
+  /** The model the XML was written from. */
+  edition: Edition;
+}
+
+/**
+ * Plain text to a complete TEI P5 document: read the source, recognise its
+ * structure, collect annotations as spans, nest them, serialise.
+ * Throws a `TeikitError` (with every problem found) when the input cannot be
+ * encoded faithfully.
+ */
+export function encode(text: string | Uint8Array, config: EditionConfig = {}, options: EncodeOptions = {}): EncodeResult {
+  const edition = analyse(text, config, options.configText);
+  const handlers = { ...defaultHandlers, ...options.handlers } as InlineHandlers;
+  const { tei, diagnostics } = teiDocument(edition, handlers);
+  return { xml: toXml(tei), diagnostics: [...edition.diagnostics, ...diagnostics], edition };
+}

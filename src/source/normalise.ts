@@ -1,0 +1,123 @@
+import type { SourceLine } from './lines.js';
+
+/**
+ * The documented whitespace normalisation. Everything teikit writes, and every
+ * reading rebuilt from its TEI, is equal to the source after exactly this:
+ *
+ * - line endings become LF;
+ * - spaces and tabs around each line are dropped, and inside a line every run of
+ *   spaces and tabs becomes one space;
+ * - the lines of a unit (paragraph, headnote, author line, …) are joined with one
+ *   space, or kept apart with LF when the edition keeps the source's line layout;
+ * - units are separated by one blank line (`\n\n`), also where the source put an
+ *   author or citation line directly above the next line.
+ *
+ * Offsets of the normalised text map back to the source, so a diagnostic about a
+ * span can name the line and column the user sees.
+ */
+
+export type UnitRole = 'author' | 'citation' | 'headnote' | 'paragraph';
+
+export interface SourceUnit {
+  role: UnitRole;
+  lines: readonly SourceLine[];
+}
+
+export interface NormalisedUnit {
+  role: UnitRole;
+  start: number;
+  end: number;
+  /** 1-based source line the unit starts on. */
+  firstLine: number;
+}
+
+export interface NormalisedText {
+  text: string;
+  units: NormalisedUnit[];
+  map: OffsetMap;
+}
+
+/**
+ * Segments of the normalised text that were copied verbatim from the source.
+ * Between segments stand the characters normalisation wrote (single spaces,
+ * LFs, blank lines).
+ */
+export class OffsetMap {
+  private readonly norm: number[] = [];
+  private readonly src: number[] = [];
+  private readonly len: number[] = [];
+
+  add(normStart: number, srcStart: number, length: number): void {
+    if (length > 0) {
+      this.norm.push(normStart);
+      this.src.push(srcStart);
+      this.len.push(length);
+    }
+  }
+
+  /** Source offset of a normalised offset; a written character maps to where the whitespace it replaced began. */
+  toSource(offset: number): number {
+    const i = lastAtOrBefore(this.norm, offset);
+    if (i < 0) return 0;
+    return this.src[i]! + Math.min(offset - this.norm[i]!, this.len[i]!);
+  }
+
+  /** Normalised offset of a source offset, or undefined when the source character was whitespace that normalisation rewrote. */
+  fromSource(offset: number): number | undefined {
+    const i = lastAtOrBefore(this.src, offset);
+    if (i < 0) return undefined;
+    const within = offset - this.src[i]!;
+    return within < this.len[i]! ? this.norm[i]! + within : undefined;
+  }
+}
+
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+const INNER_BLANKS = /[\t\f\v]|[ \t\f\v]{2,}/g;
+
+export function normaliseUnits(source: string, units: readonly SourceUnit[], keepLineBreaks: boolean): NormalisedText {
+  const parts: string[] = [];
+  const map = new OffsetMap();
+  const out: NormalisedUnit[] = [];
+  let length = 0;
+  const write = (s: string): void => {
+    parts.push(s);
+    length += s.length;
+  };
+  const copy = (from: number, to: number): void => {
+    map.add(length, from, to - from);
+    write(source.slice(from, to));
+  };
+
+  units.forEach((unit, u) => {
+    if (u > 0) write('\n\n');
+    const start = length;
+    unit.lines.forEach((line, l) => {
+      if (l > 0) write(keepLineBreaks ? '\n' : ' ');
+      let from = line.contentStart;
+      INNER_BLANKS.lastIndex = from;
+      for (let m = INNER_BLANKS.exec(source); m && m.index < line.contentEnd; m = INNER_BLANKS.exec(source)) {
+        copy(from, m.index);
+        write(' ');
+        from = m.index + m[0].length;
+      }
+      copy(from, line.contentEnd);
+    });
+    out.push({ role: unit.role, start, end: length, firstLine: unit.lines[0]?.number ?? 1 });
+  });
+  return { text: parts.join(''), units: out, map };
+}

@@ -1,0 +1,47 @@
+/**
+ * The TEI tree teikit builds before serialising: a small xast-like element
+ * tree. Attributes keep insertion order, which is part of what makes the
+ * output byte-for-byte deterministic.
+ */
+
+export interface XmlElement {
+  type: 'element';
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlNode[];
+}
+
+export interface XmlText {
+  type: 'text';
+  value: string;
+}
+
+export type XmlNode = XmlElement | XmlText;
+
+export type Child = XmlNode | string | undefined | false | null | readonly Child[];
+
+/** Builds an element; attributes whose value is undefined are left out, strings become text nodes. */
+export function el(name: string, attributes: Record<string, string | undefined> = {}, ...children: Child[]): XmlElement {
+  const attrs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attributes)) if (v !== undefined) attrs[k] = v;
+  const out: XmlNode[] = [];
+  appendChildren(out, children);
+  return { type: 'element', name, attributes: attrs, children: out };
+}
+
+export function text(value: string): XmlText {
+  return { type: 'text', value };
+}
+
+function appendChildren(out: XmlNode[], children: readonly Child[]): void {
+  for (const c of children) {
+    if (c === undefined || c === null || c === false) continue;
+    if (typeof c === 'string') {
+      if (c !== '') out.push({ type: 'text', value: c });
+    } else if (Array.isArray(c)) {
+      appendChildren(out, c as readonly Child[]);
+    } else {
+      out.push(c as XmlNode);
+    }
+  }
+}
