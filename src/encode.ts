@@ -1,4 +1,5 @@
-import type { Diagnostic } from './diagnostics.js';
+import { TeikitError, type Diagnostic } from './diagnostics.js';
+import { locateInConfig } from './config/validate-config.js';
 import type { EditionConfig } from './config/types.js';
 import { analyse, type Edition } from './analyse.js';
 import { teiDocument } from './tei/document.js';
@@ -28,8 +29,16 @@ export interface EncodeResult {
  * encoded faithfully.
  */
 export function encode(text: string | Uint8Array, config: EditionConfig = {}, options: EncodeOptions = {}): EncodeResult {
-  const edition = analyse(text, config, options.configText);
-  const handlers = { ...defaultHandlers, ...options.handlers } as InlineHandlers;
-  const { tei, diagnostics } = teiDocument(edition, handlers);
-  return { xml: toXml(tei), diagnostics: [...edition.diagnostics, ...diagnostics], edition };
+  const configText = options.configText;
+  try {
+    const edition = analyse(text, config, configText);
+    const handlers = { ...defaultHandlers, ...options.handlers } as InlineHandlers;
+    const { tei, diagnostics } = teiDocument(edition, handlers);
+    const all = [...edition.diagnostics, ...diagnostics];
+    if (configText !== undefined) locateInConfig(all, configText);
+    return { xml: toXml(tei), diagnostics: all, edition };
+  } catch (err) {
+    if (err instanceof TeikitError && configText !== undefined) locateInConfig(err.diagnostics as Diagnostic[], configText);
+    throw err;
+  }
 }

@@ -51,15 +51,20 @@ export function checkConfig(config: unknown, jsonText?: string): Diagnostic[] {
   } else {
     found.push(...checkReferences(config as EditionConfig));
   }
-  if (jsonText !== undefined) {
-    const tree = parseTree(jsonText);
-    for (const d of found) {
-      if (!tree || d.path === undefined) continue;
-      const node = findNodeAtLocation(tree, pathSegments(d.path));
-      if (node) d.place = placeInText(jsonText, node.offset);
-    }
-  }
+  if (jsonText !== undefined) locateInConfig(found, jsonText);
   return found;
+}
+
+/** Gives each config diagnostic with a JSON path the line and column of that path in the config's text. */
+export function locateInConfig(diagnostics: Diagnostic[], jsonText: string): void {
+  const wanted = diagnostics.filter((d) => d.file === 'config' && d.path !== undefined && d.place === undefined);
+  if (wanted.length === 0) return;
+  const tree = parseTree(jsonText);
+  if (!tree) return;
+  for (const d of wanted) {
+    const node = findNodeAtLocation(tree, pathSegments(d.path!));
+    if (node) d.place = placeInText(jsonText, node.offset);
+  }
 }
 
 /** Throws a TeikitError listing every problem, or returns the config typed. */

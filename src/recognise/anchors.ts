@@ -140,6 +140,10 @@ function parseContext(context: string, req: AnchorRequest, diagnostics: Diagnost
     }
     return { literal, offset: first, length: target.length };
   }
+  if (open === close && literal[open - 1] === ' ' && literal[open] === ' ') {
+    // "at [] costs": the point is before "costs", and the literal reads "at costs".
+    literal = literal.slice(0, open) + literal.slice(open + 1);
+  }
   const marked = literal.slice(open, close);
   if (marked !== collapse(req.target)) {
     diagnostics.push(

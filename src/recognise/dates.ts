@@ -37,8 +37,13 @@ const FULL_MONTHS = [
 // "Sept" before "Sep" so the dot in "Sept." is reached.
 const ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const MONTH_BY_PREFIX = new Map(
-  FULL_MONTHS.map((name, i) => [name.slice(0, 3).toLowerCase(), i + 1] as const),
+// Month numbers keyed by the first three letters folded to lower case, packed
+// into one integer so that looking a name up allocates no string.
+function lowerKey(a: number, b: number, c: number): number {
+  return ((a | 0x20) << 16) | ((b | 0x20) << 8) | (c | 0x20);
+}
+const MONTH_BY_KEY = new Map(
+  FULL_MONTHS.map((name, i) => [lowerKey(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2)), i + 1] as const),
 );
 
 // Nothing may stand glued to the front of a date: no "6 November" in
@@ -67,17 +72,17 @@ const MONTH = `(?:${byInitial(FULL_MONTHS)}|(?:${byInitial(ABBREVIATIONS)})\\.?)
 // but never spans the blank line between units.
 const SP = '(?=\\s)[^\\S\\n]*(?:\\n[^\\S\\n]*)?';
 const ORDINAL = '(?:st|nd|rd|th)?';
-const YEAR = '([1-9]\\d{3})(?!\\p{N})';
+const YEAR = '[1-9]\\d{3}(?!\\p{N})';
 
+// No capture groups: the few candidates are taken apart by `readCandidate`,
+// which is cheaper than letting every match allocate its group strings.
 const DATE_SOURCE =
-  '(?:' +
-  // 1-3: ISO year, month, day.
-  `(\\d${NOTHING_BEFORE}\\d{3})-(\\d\\d)-(\\d\\d)(?!\\p{N}|-\\p{N})` +
-  // 4-6: day, month, year - "6 November 1917", "6th of Nov.".
-  `|(\\d${NOTHING_BEFORE}\\d?)${ORDINAL}(?:${SP}of)?${SP}(${MONTH})(?:,?${SP}${YEAR})?` +
-  // 7-10: month, then day and year ("November 6, 1917") or a year alone ("November 1917").
-  `|(${MONTH})(?:${SP}(\\d\\d?)${ORDINAL}(?![\\p{L}\\p{N}])(?:,?${SP}${YEAR})?|,?${SP}${YEAR})` +
-  ')';
+  // "1917-11-06"
+  `\\d${NOTHING_BEFORE}\\d{3}-\\d\\d-\\d\\d(?!\\p{N}|-\\p{N})` +
+  // "6 November 1917", "6th of Nov."
+  `|\\d${NOTHING_BEFORE}\\d?${ORDINAL}(?:${SP}of)?${SP}${MONTH}(?:,?${SP}${YEAR})?` +
+  // "November 6, 1917", "Nov. 6th", "November 1917"
+  `|${MONTH}(?:${SP}\\d\\d?${ORDINAL}(?![\\p{L}\\p{N}])(?:,?${SP}${YEAR})?|,?${SP}${YEAR})`;
 
 const DATE_RE = new RegExp(DATE_SOURCE, 'gu');
 
@@ -97,6 +102,8 @@ const MARKER = `(?<![\\p{L}\\p{N}])(?:(${OLD_MARKER})|(${NEW_MARKER}))(?!\\p{L})
 const CLAUSE_TOKEN_RE = new RegExp(`${MARKER}|([.;!?])(?=\\s|$)|(\\n\\n)|([(\\[])|([)\\]])`, 'giu');
 const MARKER_BEFORE_RE = new RegExp(`${MARKER}([)\\]]?):?\\s*$`, 'iu');
 const OPEN_BETWEEN_RE = /^\s*[([]\s*$/;
+/** Longest run of spaces and one bracket that may separate parallel dates; spares a slice per date. */
+const MAX_BRACKET_GAP = 8;
 const YEAR_AFTER_CLOSE_RE = /\s*[)\]]\s*,?\s*([1-9]\d{3})(?!\d)/y;
 
 /** How far after a date an old- or new-style marker may begin and still belong to it. */
@@ -147,52 +154,87 @@ function scan(text: string): Candidate[] {
   const re = DATE_RE;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    let year: string | undefined;
-    let month: number;
-    let day: number | undefined;
-    if (m[1] !== undefined) {
-      year = m[1];
-      month = Number(m[2]);
-      day = Number(m[3]);
-    } else if (m[4] !== undefined) {
-      day = Number(m[4]);
-      month = monthNumber(m[5]!);
-      year = m[6];
-    } else {
-      month = monthNumber(m[7]!);
-      day = m[8] === undefined ? undefined : Number(m[8]);
-      year = m[9] ?? m[10];
-    }
-    const y = year === undefined ? undefined : Number(year);
-    // The calendar is not known yet, so accept a day either calendar allows;
-    // 29 February of 1700 is checked again once the calendar is settled.
-    if (month < 1 || month > 12) continue;
-    if (day !== undefined && (day < 1 || !isValidDate({ year: y ?? 4, month, day }, 'julian'))) continue;
-    found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      month,
-      day,
-      year: y,
-      after: undefined,
-      before: undefined,
-      result: undefined,
-    });
+    const c = readCandidate(text, m.index, m.index + m[0].length);
+    if (c) found.push(c);
   }
   return found;
 }
 
-function monthNumber(name: string): number {
-  return MONTH_BY_PREFIX.get(name.slice(0, 3).toLowerCase()) ?? 0;
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isCapital(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+/** The number written by the digits from `at`, and where they end. */
+function digitsAt(text: string, at: number): { value: number; end: number } {
+  let value = 0;
+  let i = at;
+  for (; isDigit(text.charCodeAt(i)); i++) value = value * 10 + text.charCodeAt(i) - 0x30;
+  return { value, end: i };
+}
+
+function monthAt(text: string, at: number): number {
+  return MONTH_BY_KEY.get(lowerKey(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2))) ?? 0;
+}
+
+/**
+ * Takes apart a match of {@link DATE_RE}, whose shape is already known: it
+ * starts with the ISO year, the day or the month name, and a printed year is
+ * always its last four characters.
+ */
+function readCandidate(text: string, start: number, end: number): Candidate | undefined {
+  let month: number;
+  let day: number | undefined;
+  let year: number | undefined;
+  const first = digitsAt(text, start);
+  if (first.end - start === 4) {
+    year = first.value;
+    month = digitsAt(text, start + 5).value;
+    day = digitsAt(text, start + 8).value;
+  } else if (first.end > start) {
+    day = first.value;
+    let i = first.end;
+    // Past the ordinal suffix and "of", which are lower case, to the month.
+    while (!isCapital(text.charCodeAt(i))) i++;
+    month = monthAt(text, i);
+    if (isDigit(text.charCodeAt(end - 1))) year = digitsAt(text, end - 4).value;
+  } else {
+    month = monthAt(text, start);
+    let i = start + 3;
+    while (!isDigit(text.charCodeAt(i))) i++;
+    const number = digitsAt(text, i);
+    if (number.end - i === 4) year = number.value;
+    else {
+      day = number.value;
+      if (number.end < end && isDigit(text.charCodeAt(end - 1))) year = digitsAt(text, end - 4).value;
+    }
+  }
+  // The calendar is not known yet, so accept a day either calendar allows;
+  // 29 February of 1700 is checked again once the calendar is settled.
+  if (month < 1 || month > 12) return undefined;
+  if (day !== undefined && !isValidDate({ year: year ?? 4, month, day }, 'julian')) return undefined;
+  return { start, end, month, day, year, after: undefined, before: undefined, result: undefined };
 }
 
 function attachMarkers(text: string, candidates: Candidate[]): void {
+  // End of the last window known to hold no marker, so that in dense text the
+  // stretch before a date, already searched after the previous one, is not
+  // searched again.
+  let clearUpTo = -1;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const prev = candidates[i - 1];
     const next = candidates[i + 1];
-    c.after = markerAfter(text, c.end, Math.min(c.end + MARKER_REACH + 30, next?.start ?? text.length));
-    c.before = markerBefore(text, Math.max(c.start - MARKER_BEFORE_REACH, prev?.end ?? 0), c.start);
+    if (clearUpTo < c.start) {
+      c.before = markerBefore(text, Math.max(c.start - MARKER_BEFORE_REACH, prev?.end ?? 0), c.start);
+    }
+    const to = Math.min(c.end + MARKER_REACH + 30, next?.start ?? text.length);
+    const window = text.slice(c.end, to);
+    if (MARKER_HINT_RE.test(window)) c.after = markerAfter(window, c.end);
+    else clearUpTo = to;
     if (prev?.after && c.before && prev.after.start === c.before.start) {
       // One marker between two dates: "24 October O.S. 6 November" gives it to
       // the first, but "1 January (O.S. 21 December)" to the date sharing its
@@ -210,9 +252,8 @@ function attachMarkers(text: string, candidates: Candidate[]): void {
 const MARKER_HINT_RE =
   /\.\s?[sS]\.|[sS][tT][yY][lL][eE]|[cC][aA][lL][eE][nN][dD][aA][rR]|[jJ][uU][lL][iI][aA][nN]|[gG][rR][eE][gG][oO][rR][iI][aA][nN]/;
 
-function markerAfter(text: string, from: number, to: number): Marker | undefined {
-  const window = text.slice(from, to);
-  if (!MARKER_HINT_RE.test(window)) return undefined;
+/** The first marker in `window`, the text after a date starting at offset `from`, if it is in the date's clause. */
+function markerAfter(window: string, from: number): Marker | undefined {
   const re = CLAUSE_TOKEN_RE;
   re.lastIndex = 0;
   let depth = 0;
@@ -268,7 +309,7 @@ function resolveParallels(text: string, candidates: Candidate[], anchor: Anchor 
     const a = candidates[i]!;
     const b = candidates[i + 1]!;
     if (a.result || a.day === undefined || b.day === undefined) continue;
-    if (!OPEN_BETWEEN_RE.test(text.slice(a.end, b.start))) continue;
+    if (b.start - a.end > MAX_BRACKET_GAP || !OPEN_BETWEEN_RE.test(text.slice(a.end, b.start))) continue;
     let tailYear: number | undefined;
     if (b.year === undefined) {
       YEAR_AFTER_CLOSE_RE.lastIndex = b.end;
@@ -450,22 +491,21 @@ function resolveSingle(c: Candidate, defaultCalendar: CalendarName, anchor: Anch
     return match;
   }
 
-  const md = { month: c.month, day: c.day };
   let date: YMD;
   let yearSupplied = false;
   if (c.year !== undefined) {
-    date = { year: c.year, ...md };
+    date = { year: c.year, month: c.month, day: c.day };
     if (!isValidDate(date, calendar)) return undefined;
   } else if (anchor) {
     const year = nearestYear(c.month, c.day, calendar, anchor);
     if (year === undefined) return undefined;
-    date = { year, ...md };
+    date = { year, month: c.month, day: c.day };
     yearSupplied = true;
   } else {
     // Without a year a Julian date cannot be converted, and a wrong @when is
     // worse than no date element.
     if (calendar === 'julian') return undefined;
-    const match: DateMatch = { start: c.start, end: c.end, when: monthDay(md), calendar, yearSupplied: false };
+    const match: DateMatch = { start: c.start, end: c.end, when: monthDay({ month: c.month, day: c.day }), calendar, yearSupplied: false };
     if (reason !== undefined) match.calendarReason = reason;
     return match;
   }

@@ -25,7 +25,7 @@ function writeElement(node: XmlElement, out: string[], indent: string): void {
     return;
   }
   out.push('>');
-  if (isElementOnly(children)) {
+  if (!node.mixed && isElementOnly(children)) {
     const inner = indent + '  ';
     for (const child of children) {
       out.push('\n', inner);

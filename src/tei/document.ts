@@ -4,7 +4,7 @@ import type { SpanNode } from '../annotate/nest.js';
 import { teiHeader, type EncodingFacts } from './header.js';
 import { defaultHandlers, inlineContent, type InlineHandlers } from './inline.js';
 import { registerElement } from './register.js';
-import { el, type XmlElement } from './xml-tree.js';
+import { el, textEl, type XmlElement } from './xml-tree.js';
 
 /**
  * The whole TEI document: header, register, and the text, where the lines
@@ -46,18 +46,18 @@ export function teiDocument(edition: Edition, handlers: InlineHandlers = default
       );
     }
     if (inBody || unit.role === 'paragraph') {
-      body.push(el('p', {}, content(i)));
+      body.push(textEl('p', {}, content(i)));
     } else if (unit.role === 'author') {
-      front.push(el('byline', {}, el('docAuthor', {}, content(i))));
+      front.push(el('byline', {}, textEl('docAuthor', {}, content(i))));
     } else if (unit.role === 'citation') {
       citation ??= text.slice(unit.start, unit.end);
-      front.push(el('div', { type: 'citation' }, el('bibl', {}, content(i))));
+      front.push(el('div', { type: 'citation' }, textEl('bibl', {}, content(i))));
     } else {
       if (!headnote) {
         headnote = el('div', { type: 'headnote', resp: headnoteResp === undefined ? undefined : `#${headnoteResp}` });
         front.push(headnote);
       }
-      headnote.children.push(el('p', {}, content(i)));
+      headnote.children.push(textEl('p', {}, content(i)));
     }
   });
 

@@ -9,6 +9,8 @@ export interface XmlElement {
   name: string;
   attributes: Record<string, string>;
   children: XmlNode[];
+  /** Running text lives here (a `p`, a `docAuthor`): written on one line, with no whitespace added. */
+  mixed?: boolean;
 }
 
 export interface XmlText {
@@ -27,6 +29,11 @@ export function el(name: string, attributes: Record<string, string | undefined> 
   const out: XmlNode[] = [];
   appendChildren(out, children);
   return { type: 'element', name, attributes: attrs, children: out };
+}
+
+/** An element holding running text: see `XmlElement.mixed`. */
+export function textEl(name: string, attributes: Record<string, string | undefined>, ...children: Child[]): XmlElement {
+  return { ...el(name, attributes, ...children), mixed: true };
 }
 
 export function text(value: string): XmlText {
