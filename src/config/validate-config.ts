@@ -8,7 +8,7 @@ let compiled: ValidateFunction | undefined;
 
 // Compiled on first use and kept: a batch of thousands of files pays for it once.
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
   return compiled;
 }
 

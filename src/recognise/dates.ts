@@ -6,8 +6,8 @@
  * (valid day, calendar, missing year) happens afterwards on the few
  * candidates, so the cost per megabyte is the regex scan and little else. The
  * pattern can only start at a digit or at one of eight capital letters, which
- * keeps V8's scan fast, and the only quantifier that can give characters back
- * on failure runs over whitespace, so backtracking stays linear.
+ * keeps V8's scan fast, and no two of its quantifiers can share out the same
+ * characters, so a failed attempt costs at most one pass over a whitespace run.
  */
 
 import {
@@ -47,9 +47,10 @@ const MONTH_BY_KEY = new Map(
 );
 
 // Nothing may stand glued to the front of a date: no "6 November" in
-// "A6 November", no "17 November" in "2017 November". The check sits after the first character of each branch, because a
-// lookbehind at the very start of the pattern runs at every position of the
-// text and halves the speed of the scan.
+// "A6 November", no "17 November" in "2017 November". The check sits after
+// the first character of each branch, because a lookbehind at the very start
+// of the pattern runs at every position of the text and halves the speed of
+// the scan.
 const NOTHING_BEFORE = '(?<![\\p{L}\\p{N}].)';
 
 // Factoring the alternatives by initial lets the engine reject a capital that
@@ -100,7 +101,7 @@ const MARKER = `(?<![\\p{L}\\p{N}])(?:(${OLD_MARKER})|(${NEW_MARKER}))(?!\\p{L})
 // line, or a bracket (tracked for nesting). Markers come first so the dots
 // inside "O.S." are not taken for a full stop.
 const CLAUSE_TOKEN_RE = new RegExp(`${MARKER}|([.;!?])(?=\\s|$)|(\\n\\n)|([(\\[])|([)\\]])`, 'giu');
-const MARKER_BEFORE_RE = new RegExp(`${MARKER}([)\\]]?):?\\s*$`, 'iu');
+const MARKER_BEFORE_RE = new RegExp(`${MARKER}[)\\]]?:?\\s*$`, 'iu');
 const OPEN_BETWEEN_RE = /^\s*[([]\s*$/;
 /** Longest run of spaces and one bracket that may separate parallel dates; spares a slice per date. */
 const MAX_BRACKET_GAP = 8;
@@ -134,6 +135,15 @@ interface Candidate {
   result: DateMatch | undefined;
 }
 
+/**
+ * Dates in `text`, in text order and never overlapping. A date without a
+ * printed year gets one from `documentDate` (the nearest of the year before,
+ * of and after it), or else a `--MM-DD` value. A date is Julian when an
+ * old-style marker stands next to it in its clause, when a bracketed date
+ * right after it is its Gregorian counterpart, or by `defaultCalendar`; a
+ * Julian date whose year cannot be known is left out, since its Gregorian
+ * `when` cannot be computed.
+ */
 export function findDates(text: string, options: FindDatesOptions = {}): DateMatch[] {
   const candidates = scan(text);
   if (candidates.length === 0) return [];
@@ -212,8 +222,9 @@ function readCandidate(text: string, start: number, end: number): Candidate | un
       if (number.end < end && isDigit(text.charCodeAt(end - 1))) year = digitsAt(text, end - 4).value;
     }
   }
-  // The calendar is not known yet, so accept a day either calendar allows;
-  // 29 February of 1700 is checked again once the calendar is settled.
+  // The calendar is not known yet, so accept a day either calendar allows (a
+  // leap year stands in for a missing one); 29 February 1700 is checked again
+  // once the calendar is settled.
   if (month < 1 || month > 12) return undefined;
   if (day !== undefined && !isValidDate({ year: year ?? 4, month, day }, 'julian')) return undefined;
   return { start, end, month, day, year, after: undefined, before: undefined, result: undefined };
@@ -226,8 +237,9 @@ function attachMarkers(text: string, candidates: Candidate[]): void {
   let clearUpTo = -1;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    const prev = candidates[i - 1];
-    const next = candidates[i + 1];
+    // Guarded reads: an index outside the array makes V8 drop its optimised code.
+    const prev = i > 0 ? candidates[i - 1] : undefined;
+    const next = i + 1 < candidates.length ? candidates[i + 1] : undefined;
     if (clearUpTo < c.start) {
       c.before = markerBefore(text, Math.max(c.start - MARKER_BEFORE_REACH, prev?.end ?? 0), c.start);
     }
@@ -316,15 +328,18 @@ function resolveParallels(text: string, candidates: Candidate[], anchor: Anchor 
       const m = YEAR_AFTER_CLOSE_RE.exec(text);
       if (m) tailYear = Number(m[1]);
     }
+    // A year after the brackets is the bracketed date's own; the other date's
+    // follows from the conversion, which matters at the turn of the year.
+    const bYear = b.year ?? tailYear;
     const aMark = markerOf(a)?.calendar;
     const bMark = markerOf(b)?.calendar;
     let pair: Pair | undefined;
-    if (aMark !== 'gregorian' && bMark !== 'julian') pair = pairUp(a, b, tailYear, anchor);
+    if (aMark !== 'gregorian' && bMark !== 'julian') pair = pairUp(a, a.year, b, bYear, anchor);
     if (pair) {
       a.result = julianMember(a, pair);
       b.result = gregorianMember(b, pair);
     } else if (aMark !== 'julian' && bMark !== 'gregorian') {
-      pair = pairUp(b, a, tailYear, anchor);
+      pair = pairUp(b, bYear, a, a.year, anchor);
       if (pair) {
         a.result = gregorianMember(a, pair);
         b.result = julianMember(b, pair);
@@ -347,27 +362,28 @@ interface Pair {
 // (10 to 13 days) in leap and common years, for pairs that print no year.
 const SAMPLE_YEARS = [1600, 1601, 1700, 1701, 1704, 1800, 1801, 1804, 1900, 1901, 1904, 2000, 2001];
 
+/** Whether `jul`, read as Julian, and `greg`, read as Gregorian, are the same day; years as printed, if at all. */
 function pairUp(
   jul: Candidate,
+  julYear: number | undefined,
   greg: Candidate,
-  tailYear: number | undefined,
+  gregYear: number | undefined,
   anchor: Anchor | undefined,
 ): Pair | undefined {
   const jMonthDay = { month: jul.month, day: jul.day! };
   const gMonthDay = { month: greg.month, day: greg.day! };
-  const known = greg.year ?? tailYear;
   let years: number[];
   let yearSupplied = false;
-  if (jul.year !== undefined) years = [jul.year];
+  if (julYear !== undefined) years = [julYear];
   // The Julian label lags, so at the turn of the year it is still the old one:
-  // "24 December (6 January) 1918" is Julian 1917.
-  else if (known !== undefined) years = [known, known - 1];
+  // "24 December (6 January 1918)" is Julian 1917.
+  else if (gregYear !== undefined) years = [gregYear, gregYear - 1];
   else if (anchor) {
     years = yearsNearest(jMonthDay, 'julian', anchor);
     yearSupplied = true;
   } else {
     const fits = SAMPLE_YEARS.some((year) => {
-      const d = { year, ...jMonthDay };
+      const d = { year, month: jul.month, day: jul.day! };
       if (!isValidDate(d, 'julian')) return false;
       const g = julianToGregorian(d);
       return g.month === gMonthDay.month && g.day === gMonthDay.day;
@@ -377,15 +393,11 @@ function pairUp(
       : undefined;
   }
   for (const year of years) {
-    const d = { year, ...jMonthDay };
+    const d = { year, month: jul.month, day: jul.day! };
     if (!isValidDate(d, 'julian')) continue;
     const g = julianToGregorian(d);
     if (g.month !== gMonthDay.month || g.day !== gMonthDay.day) continue;
-    if (greg.year !== undefined && g.year !== greg.year) continue;
-    // A year after the brackets belongs to both dates, but at the turn of the
-    // year it can only be true of one of them.
-    const tailFits = tailYear === undefined || g.year === tailYear || year === tailYear;
-    if (greg.year === undefined && jul.year === undefined && !tailFits) continue;
+    if (gregYear !== undefined && g.year !== gregYear) continue;
     return { julian: d, gregorian: g, jul: jMonthDay, greg: gMonthDay, yearSupplied };
   }
   return undefined;
@@ -446,7 +458,7 @@ function yearsNearest(md: { month: number; day: number }, calendar: CalendarName
   const base = calendar === 'julian' ? anchor.julianYear : anchor.gregorianYear;
   const options: { year: number; distance: number }[] = [];
   for (const year of [base, base - 1, base + 1]) {
-    const d = { year, ...md };
+    const d = { year, month: md.month, day: md.day };
     if (isValidDate(d, calendar)) options.push({ year, distance: Math.abs(toJdn(d) - anchor.jdn) });
   }
   return options.sort((x, y) => x.distance - y.distance).map((o) => o.year);

@@ -87,7 +87,7 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number {
   return found;
 }
 
-const INNER_BLANKS = /[\t\f\v]|[ \t\f\v]{2,}/g;
+const INNER_BLANKS = /[ \t\f\v]{2,}|[\t\f\v]/g;
 
 export function normaliseUnits(source: string, units: readonly SourceUnit[], keepLineBreaks: boolean): NormalisedText {
   const parts: string[] = [];

@@ -1,0 +1,40 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+const require = createRequire(import.meta.url);
+
+// The public API is a promise to users: adding an export is a decision, removing one a breaking change.
+const EXPORTS = [
+  'TeikitError',
+  'analyse',
+  'checkConfig',
+  'defaultHandlers',
+  'encode',
+  'formatDiagnostic',
+  'gregorianToJulian',
+  'julianToGregorian',
+  'normaliseSource',
+  'parseConfigText',
+  'version',
+];
+
+describe('public API', () => {
+  it('exports exactly the documented names', () => {
+    expect(Object.keys(api).sort()).toEqual(EXPORTS);
+  });
+
+  it('ships the same API as ESM and CommonJS builds', async () => {
+    const esm = await import('../dist/index.js');
+    const cjs = require('../dist/index.cjs');
+    expect(Object.keys(esm).sort()).toEqual(EXPORTS);
+    expect(Object.keys(cjs).sort()).toEqual(EXPORTS);
+    expect(cjs.encode('One paragraph.').xml).toBe(esm.encode('One paragraph.').xml);
+  });
+
+  it('keeps Node-only modules out of the library build, so it runs in a browser bundle', async () => {
+    const { readFileSync } = await import('node:fs');
+    const bundle = readFileSync(new URL('../dist/index.js', import.meta.url), 'utf8');
+    expect(bundle).not.toMatch(/from ["']node:|require\(["'](node:)?(fs|path|os|child_process|crypto)["']\)/);
+  });
+});
