@@ -3,7 +3,7 @@ import type { EditionConfig } from './config/types.js';
 import { assertConfig } from './config/validate-config.js';
 import { decodeSource, normaliseLineEndings } from './source/decode.js';
 import { groupBlocks, placeOf, splitLines } from './source/lines.js';
-import { normaliseUnits, type NormalisedText } from './source/normalise.js';
+import { isWordHyphenBreak, normaliseUnits, type NormalisedText } from './source/normalise.js';
 import { findForbiddenXmlChars } from './source/xml-chars.js';
 import { recogniseStructure } from './recognise/structure.js';
 import { findGlosses, findOmissions } from './recognise/glosses.js';
@@ -86,7 +86,8 @@ export function analyse(input: string | Uint8Array, configInput: EditionConfig =
         i++;
         continue;
       }
-      spans.push({ kind: 'lb', start: i, end: i + 1 });
+      const noBreak = isWordHyphenBreak(text, i);
+      spans.push({ kind: 'lb', start: i, end: i + 1, ...(noBreak && { noBreak }) });
     }
   }
 

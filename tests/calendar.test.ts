@@ -47,6 +47,11 @@ const validDate = (calendar: CalendarName, minYear = 1, maxYear = 3000) =>
     })
     .filter((d) => d.day <= monthLength(d.year, d.month, calendar));
 
+// The independent counter starts at Gregorian 1 January 1, which is Julian
+// 3 January 1; the two days before it fall in Gregorian year 0.
+const julianFromGregorianEpoch = () =>
+  validDate('julian').filter((d) => !(d.year === 1 && d.month === 1 && d.day < 3));
+
 describe('Julian Day Numbers', () => {
   it('matches published anchors', () => {
     expect(gregorianToJdn(ymd('2000-01-01'))).toBe(2451545);
@@ -133,7 +138,7 @@ describe('Julian to Gregorian', () => {
 
   it('agrees with an independent day count', () => {
     fc.assert(
-      fc.property(validDate('julian'), (d) => {
+      fc.property(julianFromGregorianEpoch(), (d) => {
         const g = julianToGregorian(d);
         expect(isValidDate(g, 'gregorian')).toBe(true);
         expect(daysSinceYearOne(g, 'gregorian') + GREGORIAN_EPOCH_IN_JULIAN_DAYS).toBe(
@@ -150,7 +155,7 @@ describe('Julian to Gregorian', () => {
     // count. Reading the Julian label on the Gregorian count works even for
     // such a 29 February, because the day count is linear within a month.
     fc.assert(
-      fc.property(validDate('julian'), (d) => {
+      fc.property(julianFromGregorianEpoch(), (d) => {
         const y = d.month <= 2 ? d.year - 1 : d.year;
         const gap = Math.floor(y / 100) - Math.floor(y / 400) - 2;
         const g = julianToGregorian(d);

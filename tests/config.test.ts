@@ -20,7 +20,7 @@ describe('edition config', () => {
     const d = checkConfig({ emendations: [{ sic: 'he', corr: 'be', cert: 'sure' }], structure: { lineBreaks: 'wrap' }, colour: 'red' });
     expect(d.map((x) => [x.path, x.message])).toEqual(
       expect.arrayContaining([
-        ['/', 'unknown property "colour"'],
+        ['/colour', 'unknown property "colour"'],
         ['/emendations/0/cert', 'must be one of "high", "medium", "low", "unknown"'],
         ['/structure/lineBreaks', 'must be one of "join", "keep"'],
       ]),

@@ -47,8 +47,8 @@ describe('the Lenin edition', () => {
   });
 
   it('dual-dates the Julian date and declares both calendars', () => {
-    expect(xml).toContain('<date calendar="#julian" when="1917-11-06" when-custom="1917-10-24" datingMethod="#julian">October 24</date>');
-    expect(xml).toContain('<date calendar="#gregorian" when="1917-11-06">November 6</date>');
+    expect(xml).toContain('<date calendar="#julian" when="1917-11-06" when-custom="1917-10-24" datingMethod="#julian" evidence="internal">October 24</date>');
+    expect(xml).toContain('<date calendar="#gregorian" when="1917-11-06" evidence="internal">November 6</date>');
     expect(xml).toContain('<calendar xml:id="julian">');
     expect(xml).toMatch(/<creation>\s*<date when="1917-11-06" when-custom="1917-10-24" datingMethod="#julian">24 October \(6 November\) 1917<\/date>\s*<\/creation>/);
   });

@@ -27,7 +27,7 @@ describe('word boundaries', () => {
     expect(found(register, 'Kornilov2 and 3Kornilov')).toEqual([]);
   });
 
-  it("finds a name followed by apostrophe-s or punctuation", () => {
+  it('finds a name followed by apostrophe-s or punctuation', () => {
     expect(found(register, "Kerensky's government fell; Kornilov, too.")).toEqual([
       ['Kerensky', 'kerensky'],
       ['Kornilov', 'kornilov'],
@@ -324,6 +324,29 @@ describe('find() against a naive reference', () => {
         expect(compileNameMatcher(entries).find(text)).toEqual(naiveFind(entries, text));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('agrees on a register where nodes have many children', () => {
+    // Hundreds of forms branching after a shared prefix, beyond the linear-scan cut-off.
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZабвгдежзиклмн';
+    const entries: RegisterEntryForms[] = [];
+    for (let i = 0; i < 300; i++) {
+      const a = letters[i % letters.length]!;
+      const b = letters[Math.floor(i / letters.length)]!;
+      entries.push(org(`o${i}`, `Committee of ${a}${b}`, `${b}${a}${i}`));
+    }
+    const matcher = compileNameMatcher(entries);
+    const token = fc.oneof(
+      fc.constantFrom(...entries.flatMap((e) => e.forms)),
+      fc.constantFrom(' ', 'x', 'Committee of ', '. '),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 30 }), (tokens) => {
+        const text = tokens.join('');
+        expect(matcher.find(text)).toEqual(naiveFind(entries, text));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -21,6 +21,12 @@ describe('reading the source', () => {
     expect(normaliseSource('a\u00a0\u00a0b')).toBe('a\u00a0\u00a0b');
   });
 
+  it('joins a word hyphenated across a line break, keeping the hyphen', () => {
+    expect(normaliseSource('the revolu-\ntion - and\nmore')).toBe('the revolu-tion - and more');
+    const kept = encode('the revolu-\ntion and\nmore', { structure: { lineBreaks: 'keep' } }).xml;
+    expect(kept).toContain('<p>the revolu-\n<lb break="no"/>tion and\n<lb/>more</p>');
+  });
+
   it('puts the author and citation lines apart from the text that follows them', () => {
     expect(normaliseSource('V. I. Lenin\n(Perry 326)\nThe situation is critical.\n\nWe must not wait!')).toBe(
       'V. I. Lenin\n\n(Perry 326)\n\nThe situation is critical.\n\nWe must not wait!',

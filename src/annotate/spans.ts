@@ -58,6 +58,8 @@ export interface SuppliedSpan extends Base {
 /** A line break kept from the source: the LF character at [start, start + 1). */
 export interface LineBreakSpan extends Base {
   kind: 'lb';
+  /** The line ends in a hyphen inside a word: `lb break="no"`. */
+  noBreak?: boolean;
 }
 
 export type Span = GlossSpan | OmissionSpan | NameSpan | DateSpan | ChoiceSpan | SuppliedSpan | LineBreakSpan;

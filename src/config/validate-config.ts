@@ -20,8 +20,9 @@ export function parseConfigText(text: string): unknown {
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {
+    const distinct = errors.filter((e, i) => errors.findIndex((f) => f.offset === e.offset) === i);
     throw new TeikitError(
-      errors.slice(0, 5).map((e) =>
+      distinct.slice(0, 5).map((e) =>
         error('config-syntax', `JSON syntax error: ${describeParseError(printParseErrorCode(e.error))}`, {
           file: 'config',
           place: placeInText(text, e.offset),
@@ -46,7 +47,9 @@ export function checkConfig(config: unknown, jsonText?: string): Diagnostic[] {
   const found: Diagnostic[] = [];
   if (!validate(config)) {
     for (const e of simplify(validate.errors ?? [])) {
-      found.push(error('config-schema', describe(e), { file: 'config', path: e.instancePath || '/' }));
+      // An unknown property is reported at the property itself, where the user must look.
+      const extra = e.keyword === 'additionalProperties' ? `/${String((e.params as { additionalProperty: string }).additionalProperty)}` : '';
+      found.push(error('config-schema', describe(e), { file: 'config', path: e.instancePath + extra || '/' }));
     }
   } else {
     found.push(...checkReferences(config as EditionConfig));
@@ -63,7 +66,9 @@ export function locateInConfig(diagnostics: Diagnostic[], jsonText: string): voi
   if (!tree) return;
   for (const d of wanted) {
     const node = findNodeAtLocation(tree, pathSegments(d.path!));
-    if (node) d.place = placeInText(jsonText, node.offset);
+    // An unknown property is shown at its key, the rest at the offending value.
+    const at = d.message.startsWith('unknown property') && node?.parent?.type === 'property' ? node.parent : node;
+    if (at) d.place = placeInText(jsonText, at.offset);
   }
 }
 

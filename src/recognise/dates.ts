@@ -430,7 +430,7 @@ function gregorianMember(c: Candidate, pair: Pair): DateMatch {
 
 /** XML Schema gMonthDay, which `@when` accepts for a date without a year. */
 function monthDay(d: { month: number; day: number }): string {
-  return `--${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return `--${d.month < 10 ? '0' : ''}${d.month}-${d.day < 10 ? '0' : ''}${d.day}`;
 }
 
 /** The document's date, read once per call in both calendars. */
@@ -490,7 +490,7 @@ function resolveSingle(c: Candidate, defaultCalendar: CalendarName, anchor: Anch
 
   if (c.day === undefined) {
     // A month has no single Gregorian counterpart (October 1917 O.S. runs from
-    // 13 October to 13 November), so it keeps the label it was printed with.
+    // 14 October to 13 November), so it keeps the label it was printed with.
     const match: DateMatch = {
       start: c.start,
       end: c.end,
@@ -517,7 +517,8 @@ function resolveSingle(c: Candidate, defaultCalendar: CalendarName, anchor: Anch
     // Without a year a Julian date cannot be converted, and a wrong @when is
     // worse than no date element.
     if (calendar === 'julian') return undefined;
-    const match: DateMatch = { start: c.start, end: c.end, when: monthDay({ month: c.month, day: c.day }), calendar, yearSupplied: false };
+    const when = monthDay({ month: c.month, day: c.day });
+    const match: DateMatch = { start: c.start, end: c.end, when, calendar, yearSupplied: false };
     if (reason !== undefined) match.calendarReason = reason;
     return match;
   }

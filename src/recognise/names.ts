@@ -99,10 +99,13 @@ const LINEAR_CHILDREN = 8;
  *                      a count, then (class, child) pairs sorted by class;
  *                 = 0: leaf.
  *   nodes[2n + 1] failure node << 1, low bit set when a form ends here or
- *                 anywhere on the failure chain (the only time `hitOf` is read).
+ *                 anywhere on the failure chain (the only time `hitPattern` is read).
  *
  * Separate fail/hit/child arrays at 16+ bytes a node ran the 10,000-entry
  * register at half the speed of a 10-entry one; this layout narrows that gap.
+ * For the same reason a candidate match, once found, is followed through
+ * per-form arrays (20,000 entries, small enough to stay cached) rather than
+ * back through the nodes.
  */
 
 interface Automaton {
@@ -112,10 +115,10 @@ interface Automaton {
   rootNext: Int32Array;
   nodes: Int32Array;
   edges: Int32Array;
-  /** Nearest node on the failure chain (self included) where a form ends; 0 = none. */
-  hitOf: Int32Array;
-  /** The form ending at a node, or -1. */
-  patternAt: Int32Array;
+  /** By node: the longest form ending there, the node's own or one on its failure chain; -1 = none. */
+  hitPattern: Int32Array;
+  /** By form: the next shorter form that is a suffix of it, or -1. */
+  shorterPattern: Int32Array;
 }
 
 /** `patternOf` maps each form to its index in `forms`. */
@@ -202,16 +205,17 @@ function buildAutomaton(forms: readonly string[], patternOf: ReadonlyMap<string,
 
   // Failure links breadth-first: a node's failure target is shallower, so its
   // own link and hit are already final when we get to it.
-  const hitOf = new Int32Array(nodeCount);
+  const hitPattern = new Int32Array(nodeCount).fill(-1);
+  const shorterPattern = new Int32Array(forms.length).fill(-1);
   const queue = new Int32Array(nodeCount);
   let head = 0;
   let tail = 0;
   for (let c = 1; c <= classCount; c++) {
     const w = rootNext[c]!;
     if (w === 0) continue;
-    // Failure link 0 (the root), already in place.
-    hitOf[w] = patternAt[w]! >= 0 ? w : 0;
-    nodes[2 * w + 1] = hitOf[w] !== 0 ? 1 : 0;
+    // Failure link 0 (the root), already in place; no shorter form can end here.
+    hitPattern[w] = patternAt[w]!;
+    nodes[2 * w + 1] = patternAt[w]! >= 0 ? 1 : 0;
     queue[tail++] = w;
   }
   while (head < tail) {
@@ -245,14 +249,16 @@ function buildAutomaton(forms: readonly string[], patternOf: ReadonlyMap<string,
         }
         f = nodes[2 * f + 1]! >> 1;
       }
-      const hit = patternAt[w]! >= 0 ? w : hitOf[target]!;
-      hitOf[w] = hit;
-      nodes[2 * w + 1] = (target << 1) | (hit !== 0 ? 1 : 0);
+      const own = patternAt[w]!;
+      const inherited = hitPattern[target]!;
+      if (own >= 0) shorterPattern[own] = inherited;
+      const hit = own >= 0 ? own : inherited;
+      hitPattern[w] = hit;
+      nodes[2 * w + 1] = (target << 1) | (hit >= 0 ? 1 : 0);
       queue[tail++] = w;
     }
   }
-  // slice, not subarray: the matcher should not keep the over-allocated buffer alive.
-  return { classOf, rootNext, nodes, edges, hitOf, patternAt: patternAt.slice(0, nodeCount) };
+  return { classOf, rootNext, nodes, edges, hitPattern, shorterPattern };
 }
 
 function childInList(edges: Int32Array, head: number, c: number): number {
@@ -299,24 +305,26 @@ export function compileNameMatcher(entries: readonly RegisterEntryForms[]): Name
   }
   if (forms.length === 0) return { find: () => [] };
 
-  const { classOf, rootNext, nodes, edges, hitOf, patternAt } = buildAutomaton(forms, patternOf);
+  const { classOf, rootNext, nodes, edges, hitPattern, shorterPattern } = buildAutomaton(forms, patternOf);
   const patternCount = forms.length;
   // Copied out so that later changes to the caller's register cannot change what find() reports.
   const ids = new Array<string>(patternCount);
   const kinds = new Array<EntityKind>(patternCount);
-  const lengths = new Int32Array(patternCount);
-  const boundaryBefore = new Uint8Array(patternCount);
-  const boundaryAfter = new Uint8Array(patternCount);
+  /** length << 2 | needs a boundary before << 1 | needs one after: one load per candidate. */
+  const shape = new Int32Array(patternCount);
   for (let p = 0; p < patternCount; p++) {
     const form = forms[p]!;
     const entry = entries[entryOf[p]!]!;
     ids[p] = entry.id;
     kinds[p] = entry.kind;
-    lengths[p] = form.length;
-    boundaryBefore[p] = isWordCodePoint(form.codePointAt(0)!) ? 1 : 0;
-    boundaryAfter[p] = isWordCodePoint(codePointBefore(form, form.length)) ? 1 : 0;
+    shape[p] =
+      (form.length << 2) |
+      (isWordCodePoint(form.codePointAt(0)!) ? 2 : 0) |
+      (isWordCodePoint(codePointBefore(form, form.length)) ? 1 : 0);
   }
   const classLimit = classOf.length;
+  const rootByUnit = new Int32Array(classLimit);
+  for (let cu = 0; cu < classLimit; cu++) rootByUnit[cu] = rootNext[classOf[cu]!]!;
 
   function find(text: string): NameMatch[] {
     const n = text.length;
@@ -328,49 +336,57 @@ export function compileNameMatcher(entries: readonly RegisterEntryForms[]): Name
     let s = 0;
     for (let i = 0; i < n; i++) {
       const cu = text.charCodeAt(i);
-      const c = cu < classLimit ? classOf[cu]! : 0;
-      if (c === 0) {
-        // A character no form contains: no match can span it.
-        s = 0;
-        continue;
-      }
       // The child lookup and failure walk are written out here because this
       // loop runs once per character of the text.
-      for (;;) {
-        if (s === 0) {
-          s = rootNext[c]!;
-          break;
+      if (s === 0) {
+        // In running prose most characters start no form, so the root state
+        // gets a table by code unit: one lookup on the commonest path.
+        if (cu >= classLimit) continue;
+        s = rootByUnit[cu]!;
+        if (s === 0) continue;
+      } else {
+        const c = cu < classLimit ? classOf[cu]! : 0;
+        if (c === 0) {
+          // A character no form contains: no match can span it.
+          s = 0;
+          continue;
         }
-        const a = nodes[2 * s]!;
-        if (a === c) {
-          s++;
-          break;
-        }
-        if (a < 0) {
-          const next = childInList(edges, -a - 1, c);
-          if (next >= 0) {
-            s = next;
+        for (;;) {
+          const a = nodes[2 * s]!;
+          if (a === c) {
+            s++;
+            break;
+          }
+          if (a < 0) {
+            const next = childInList(edges, -a - 1, c);
+            if (next >= 0) {
+              s = next;
+              break;
+            }
+          }
+          s = nodes[2 * s + 1]! >> 1;
+          if (s === 0) {
+            s = rootNext[c]!;
             break;
           }
         }
-        s = nodes[2 * s + 1]! >> 1;
       }
       if ((nodes[2 * s + 1]! & 1) === 0) continue;
-      let t = hitOf[s]!;
+      let p = hitPattern[s]!;
       const end = i + 1;
       do {
-        const p = patternAt[t]!;
-        const start = end - lengths[p]!;
+        const sh = shape[p]!;
+        const start = end - (sh >> 2);
         if (
-          (boundaryBefore[p] === 0 || start === 0 || !isWordCodePoint(codePointBefore(text, start))) &&
-          (boundaryAfter[p] === 0 || end === n || !isWordCodePoint(text.codePointAt(end)!))
+          ((sh & 2) === 0 || start === 0 || !isWordCodePoint(codePointBefore(text, start))) &&
+          ((sh & 1) === 0 || end === n || !isWordCodePoint(text.codePointAt(end)!))
         ) {
           starts.push(start);
           ends.push(end);
           pats.push(p);
         }
-        t = hitOf[nodes[2 * t + 1]! >> 1]!;
-      } while (t !== 0);
+        p = shorterPattern[p]!;
+      } while (p >= 0);
     }
 
     // Leftmost-longest needs start order (longest first on ties); candidates

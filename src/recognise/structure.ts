@@ -104,7 +104,7 @@ function guessAuthorLine(blocks: readonly SourceLine[][], lineText: (l: SourceLi
   if (!first || !line || blocks.length < 2 || first.length > 3) return undefined;
   const s = lineText(line);
   if (s.length > MAX_HEADING_LINE / 2 || /[!?:;,]$/.test(s) || /[a-z]{2,}\.$/.test(s)) return undefined;
-  if (!/^(By\s+)?\p{Lu}/u.test(s)) return undefined;
+  if (!/^(By\s+)?\p{Lu}/u.test(s) || /\d/.test(s)) return undefined;
   // A capitalised word per word, as names are; a sentence has lower-case words.
   const words = s.replace(/^By\s+/, '').split(/\s+/);
   const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(von|van|de|der|den|di|da|du|la|le|of|and|y|zu|ibn|bin)$/.test(w));

@@ -9,6 +9,8 @@ import type { SourceLine } from './lines.js';
  *   spaces and tabs becomes one space;
  * - the lines of a unit (paragraph, headnote, author line, …) are joined with one
  *   space, or kept apart with LF when the edition keeps the source's line layout;
+ *   a line ending in a hyphen after a letter, before a line starting with a
+ *   letter ("revolu-" / "tion"), is joined without a space, the hyphen kept;
  * - units are separated by one blank line (`\n\n`), also where the source put an
  *   author or citation line directly above the next line.
  *
@@ -87,6 +89,25 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number {
   return found;
 }
 
+const LETTER = /\p{L}/u;
+
+// "revolu-" at the end of a line and "tion" at the start of the next: one word.
+function hyphenatedBreak(source: string, previous: SourceLine, next: SourceLine): boolean {
+  const end = previous.contentEnd;
+  return (
+    end - previous.contentStart >= 2 &&
+    source[end - 1] === '-' &&
+    LETTER.test(source[end - 2]!) &&
+    next.contentStart < next.contentEnd &&
+    LETTER.test(source[next.contentStart]!)
+  );
+}
+
+/** In normalised text with kept line breaks: is the LF at `i` inside a hyphenated word? */
+export function isWordHyphenBreak(text: string, i: number): boolean {
+  return i >= 2 && text[i - 1] === '-' && LETTER.test(text[i - 2]!) && i + 1 < text.length && LETTER.test(text[i + 1]!);
+}
+
 const INNER_BLANKS = /[ \t\f\v]{2,}|[\t\f\v]/g;
 
 export function normaliseUnits(source: string, units: readonly SourceUnit[], keepLineBreaks: boolean): NormalisedText {
@@ -107,15 +128,18 @@ export function normaliseUnits(source: string, units: readonly SourceUnit[], kee
     if (u > 0) write('\n\n');
     const start = length;
     unit.lines.forEach((line, l) => {
-      if (l > 0) write(keepLineBreaks ? '\n' : ' ');
-      let from = line.contentStart;
-      INNER_BLANKS.lastIndex = from;
-      for (let m = INNER_BLANKS.exec(source); m && m.index < line.contentEnd; m = INNER_BLANKS.exec(source)) {
-        copy(from, m.index);
+      if (l > 0) write(keepLineBreaks ? '\n' : hyphenatedBreak(source, unit.lines[l - 1]!, line) ? '' : ' ');
+      // The regex runs on the line alone: run on the whole source, a line without
+      // a match would scan to the end of the text, and a long text would go quadratic.
+      const content = source.slice(line.contentStart, line.contentEnd);
+      let from = 0;
+      INNER_BLANKS.lastIndex = 0;
+      for (let m = INNER_BLANKS.exec(content); m; m = INNER_BLANKS.exec(content)) {
+        copy(line.contentStart + from, line.contentStart + m.index);
         write(' ');
         from = m.index + m[0].length;
       }
-      copy(from, line.contentEnd);
+      copy(line.contentStart + from, line.contentEnd);
     });
     out.push({ role: unit.role, start, end: length, firstLine: unit.lines[0]?.number ?? 1 });
   });

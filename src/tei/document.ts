@@ -48,7 +48,14 @@ export function teiDocument(edition: Edition, handlers: InlineHandlers = default
     if (inBody || unit.role === 'paragraph') {
       body.push(textEl('p', {}, content(i)));
     } else if (unit.role === 'author') {
-      front.push(el('byline', {}, textEl('docAuthor', {}, content(i))));
+      // "By Mary Shelley": the byline holds "By", docAuthor only the name.
+      const by = /^by\s+/i.exec(text.slice(unit.start, unit.end));
+      if (by && byUnit[i]!.every((n) => n.span.start >= unit.start + by[0].length)) {
+        const name = inlineContent(text, unit.start + by[0].length, unit.end, byUnit[i]!, handlers, dualCalendars);
+        front.push(textEl('byline', {}, by[0], textEl('docAuthor', {}, name)));
+      } else {
+        front.push(el('byline', {}, textEl('docAuthor', {}, content(i))));
+      }
     } else if (unit.role === 'citation') {
       citation ??= text.slice(unit.start, unit.end);
       front.push(el('div', { type: 'citation' }, textEl('bibl', {}, content(i))));
@@ -71,7 +78,10 @@ export function teiDocument(edition: Edition, handlers: InlineHandlers = default
     omissions: count(edition, (s) => s.kind === 'omission'),
     dates: count(edition, (s) => s.kind === 'date'),
     julianDates: count(edition, (s) => s.kind === 'date' && s.calendar === 'julian'),
+    yearsSupplied: count(edition, (s) => s.kind === 'date' && s.yearSupplied),
     keepLineBreaks: config.structure?.lineBreaks === 'keep',
+    glossesMarked: config.structure?.glosses !== false,
+    omissionsMarked: config.structure?.omissions !== false,
   };
 
   const lang = config.metadata?.language?.ident;

@@ -15,10 +15,15 @@ export interface EncodingFacts {
   omissions: number;
   dates: number;
   julianDates: number;
+  /** Dates whose year was completed from the document's date. */
+  yearsSupplied: number;
   keepLineBreaks: boolean;
+  glossesMarked: boolean;
+  omissionsMarked: boolean;
 }
 
 const p = (...children: Child[]): XmlElement => el('p', {}, ...children);
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function teiHeader(config: EditionConfig, facts: EncodingFacts): XmlElement {
   return el('teiHeader', {}, fileDesc(config, facts), encodingDesc(facts), profileDesc(config, facts), revisionDesc(config));
@@ -63,7 +68,8 @@ function sourceBibl(config: EditionConfig, facts: EncodingFacts): XmlElement {
     {},
     s.author !== undefined && el('author', {}, s.author),
     s.title !== undefined && el('title', { level: 'm' }, s.title),
-    (s.editors ?? []).map((e) => el('editor', { 'xml:id': e.id, role: e.role }, e.name)),
+    // An editor's role is free text in the config; TEI's @role wants a code, so it is not written.
+    (s.editors ?? []).map((e) => el('editor', { 'xml:id': e.id }, e.name)),
     s.place !== undefined && el('pubPlace', {}, s.place),
     s.publisher !== undefined && el('publisher', {}, s.publisher),
     s.date !== undefined && el('date', {}, s.date),
@@ -76,14 +82,31 @@ function sourceBibl(config: EditionConfig, facts: EncodingFacts): XmlElement {
 
 function encodingDesc(facts: EncodingFacts): XmlElement {
   const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+  const interventions = [
+    facts.corrections > 0 && `errors of the source are corrected and recorded as sic/corr pairs in choice (${plural(facts.corrections, 'correction')})`,
+    facts.supplied > 0 && `text the source lacks is given in supplied (${plural(facts.supplied, 'place')})`,
+  ].filter(Boolean);
   const correction =
-    facts.corrections + facts.supplied > 0
-      ? `Errors of the source, chiefly from OCR, are corrected and recorded as sic/corr pairs in choice (${plural(facts.corrections, 'correction')}); words the source lacks are given in supplied (${plural(facts.supplied, 'word', 'words or phrases')}). Each intervention names who made it (@resp) and, where stated, how certain it is (@cert).`
+    interventions.length > 0
+      ? `${capitalise(interventions.join('; '))}. Each intervention names who made it (@resp) and, where stated, how certain it is (@cert).`
       : 'No corrections were made: the text stands as the source has it.';
   const normalization =
     facts.regularisations > 0
-      ? `Spelling is kept as printed, except ${plural(facts.regularisations, 'form')} regularised as orig/reg pairs in choice.`
+      ? `Spelling is kept as printed, except at ${plural(facts.regularisations, 'place')} where a form is regularised as an orig/reg pair in choice.`
       : 'Spelling is kept as printed; nothing was regularised.';
+  const omissions = facts.omissionsMarked
+    ? `Passages the source's editor left out are marked by the dots printed for them, kept in metamark within ellipsis (${plural(facts.omissions, 'mark')}).`
+    : 'Dots and ellipsis characters are kept as plain text; they are not marked as omissions.';
+  const glosses = facts.glossesMarked
+    ? `Glosses the source's editor printed in square brackets are notes of type "gloss" with rend="brackets" (${plural(facts.glosses, 'gloss', 'glosses')}).`
+    : 'Square brackets are kept as plain text; bracketed passages are not marked as glosses.';
+  const dates = [
+    'Dates are normalised in @when as ISO 8601 dates in the Gregorian calendar.',
+    facts.julianDates > 0 && 'A date printed in the Julian (old-style) calendar keeps its printed value in @when-custom with @datingMethod="#julian".',
+    facts.yearsSupplied > 0
+      ? `Where the text does not print the year, it is completed from the date of the document, choosing the year that puts the date nearest to it, and the date is marked evidence="internal" (${plural(facts.yearsSupplied, 'date')}).`
+      : 'A date whose year is not printed and cannot be completed keeps only its month and day (--MM-DD).',
+  ].filter(Boolean);
   return el(
     'encodingDesc',
     {},
@@ -93,7 +116,14 @@ function encodingDesc(facts: EncodingFacts): XmlElement {
       el('correction', {}, p(correction)),
       el('normalization', {}, p(normalization)),
       el('quotation', { marks: 'all' }, p('Quotation marks are kept as characters of the text, as printed; a mismatched mark is corrected as an emendation.')),
-      el('hyphenation', { eol: 'all' }, p('Hyphens are kept as printed, including any at the end of a line.')),
+      el(
+        'hyphenation',
+        { eol: 'all' },
+        p(
+          'Hyphens are kept as printed, including any at the end of a line; a word hyphenated across a line break is joined ' +
+            (facts.keepLineBreaks ? 'by lb with break="no".' : 'without a space.'),
+        ),
+      ),
       el(
         'segmentation',
         {},
@@ -107,22 +137,9 @@ function encodingDesc(facts: EncodingFacts): XmlElement {
       el(
         'interpretation',
         {},
-        p(
-          `Passages the source's editor left out are marked by the dots printed for them, kept in metamark within ellipsis (${plural(facts.omissions, 'mark')}). ` +
-            `Glosses the source's editor printed in square brackets are notes of type "gloss" with rend="brackets" (${plural(facts.glosses, 'gloss', 'glosses')}).`,
-        ),
+        p(`${omissions} ${glosses}`),
       ),
-      facts.dates > 0 &&
-        el(
-          'stdVals',
-          {},
-          p(
-            'Dates are normalised in @when as ISO 8601 dates in the Gregorian calendar. ' +
-              (facts.julianDates > 0
-                ? 'A date printed in the Julian (old-style) calendar keeps its printed value in @when-custom with @datingMethod="#julian".'
-                : 'A year not printed is completed from the date of the document.'),
-          ),
-        ),
+      facts.dates > 0 && el('stdVals', {}, p(dates.join(' '))),
     ),
     el('appInfo', {}, el('application', { ident: TEIKIT_NAME, version: TEIKIT_VERSION }, el('label', {}, TEIKIT_NAME))),
   );
@@ -145,7 +162,7 @@ function profileDesc(config: EditionConfig, facts: EncodingFacts): XmlElement | 
         date.text ?? date.when,
       ),
     );
-  const lang = m.language && el('langUsage', {}, el('language', { ident: m.language.ident }, m.language.name ?? m.language.ident));
+  const lang = m.language && el('langUsage', {}, el('language', { ident: m.language.ident }, m.language.name));
   const calendars =
     dual &&
     el(

@@ -38,8 +38,15 @@ export const defaultHandlers: InlineHandlers = {
     el(
       'date',
       span.calendar === 'julian'
-        ? { calendar: '#julian', when: span.when, 'when-custom': span.whenCustom, datingMethod: '#julian' }
-        : { calendar: ctx.dualCalendars ? '#gregorian' : undefined, when: span.when },
+        ? {
+            calendar: '#julian',
+            when: span.when,
+            'when-custom': span.whenCustom,
+            datingMethod: '#julian',
+            // The year was not printed: it comes from the document's own date.
+            evidence: span.yearSupplied ? 'internal' : undefined,
+          }
+        : { calendar: ctx.dualCalendars ? '#gregorian' : undefined, when: span.when, evidence: span.yearSupplied ? 'internal' : undefined },
       ctx.content(span.start, span.end, children),
     ),
 
@@ -65,7 +72,7 @@ export const defaultHandlers: InlineHandlers = {
   },
 
   // The LF stays in the text and `lb` marks it, so the XML keeps the source's layout readable.
-  lb: () => ['\n', el('lb')],
+  lb: (span) => ['\n', el('lb', { break: span.noBreak ? 'no' : undefined })],
 };
 
 /** Text of [start, end) with the nested spans in it turned into TEI. */

@@ -49,7 +49,7 @@ function find(nodes: OrderedNode[], name: string): OrderedNode | undefined {
   return nodes.find((n) => nameOf(n) === name);
 }
 
-const UNIT_ELEMENTS = new Set(['p', 'docAuthor', 'bibl']);
+const UNIT_ELEMENTS = new Set(['p', 'byline', 'bibl']);
 
 function collectUnits(nodes: OrderedNode[], out: string[], reading: 'source' | 'edited'): void {
   for (const node of nodes) {
