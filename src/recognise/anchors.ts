@@ -2,8 +2,8 @@ import { error, type Diagnostic } from '../diagnostics.js';
 import { offsetOf, type SourceLine } from '../source/lines.js';
 import type { NormalisedText } from '../source/normalise.js';
 import type { Anchor } from '../config/types.js';
-import { findAllOccurrences } from './literals.js';
-import { isWordChar } from './word-chars.js';
+import { compileLiterals } from './literal-automaton.js';
+import { onWordBoundaries } from './word-chars.js';
 
 /**
  * Finds where each config entry applies. An entry says where by a short
@@ -55,13 +55,16 @@ export function resolveAnchors(requests: readonly AnchorRequest[], ctx: AnchorCo
     if (parsed) literalRequests.push({ index, ...parsed });
   });
 
-  const occurrences = findAllOccurrences(
-    view,
-    literalRequests.map((r) => r.literal),
-  );
-  literalRequests.forEach((lr, k) => {
+  // One automaton over every distinct literal: a thousand anchors cost one pass over the text.
+  const distinct = [...new Set(literalRequests.map((r) => r.literal))];
+  const indexOf = new Map(distinct.map((l, i) => [l, i]));
+  const hitsByLiteral: number[][] = distinct.map(() => []);
+  const found = compileLiterals(distinct).findAll(view);
+  for (let k = 0; k < found.starts.length; k++) hitsByLiteral[found.literals[k]!]!.push(found.starts[k]!);
+  for (const hits of hitsByLiteral) hits.sort((a, b) => a - b);
+  literalRequests.forEach((lr) => {
     const req = requests[lr.index]!;
-    const hits = occurrences[k]!.filter((at) => onWordBoundaries(view, at, at + lr.literal.length));
+    const hits = hitsByLiteral[indexOf.get(lr.literal)!]!;
     if (hits.length === 0) {
       diagnostics.push(
         error('anchor-not-found', `${req.label}: ${describeAnchor(req)} matches nowhere in the text`, {
@@ -193,13 +196,4 @@ function checkTarget(req: AnchorRequest, view: string, range: [number, number], 
     }),
   );
   return false;
-}
-
-function onWordBoundaries(text: string, start: number, end: number): boolean {
-  if (start >= end) return true;
-  const startsWord = isWordChar(text, start);
-  const endsWord = isWordChar(text, end - 1, true);
-  if (startsWord && start > 0 && isWordChar(text, start - 1, true)) return false;
-  if (endsWord && end < text.length && isWordChar(text, end)) return false;
-  return true;
 }

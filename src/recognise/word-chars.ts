@@ -1,16 +1,43 @@
-const WORD = /[\p{L}\p{N}\p{M}]/u;
-
 /**
- * Whether the character at `index` is a letter, digit or mark. With `before`,
- * `index` may be the low half of a surrogate pair, and the whole pair is read.
+ * Word boundaries, shared by every matcher: a letter, digit or combining mark
+ * is a word character, so a match must not continue one on either side.
  */
-export function isWordChar(text: string, index: number, before = false): boolean {
-  const code = text.charCodeAt(index);
-  if (Number.isNaN(code)) return false;
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  let ch: string;
-  if (before && code >= 0xdc00 && code <= 0xdfff && index > 0) ch = text.slice(index - 1, index + 1);
-  else if (code >= 0xd800 && code <= 0xdbff) ch = text.slice(index, index + 2);
-  else ch = text[index]!;
-  return WORD.test(ch);
+
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+// 0 = not yet classified, 1 = word character, 2 = not. Boundary checks happen
+// only at candidate matches, so the regex runs at most once per BMP code point.
+let bmpWordClass: Uint8Array | undefined;
+
+export function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) {
+    // ASCII is most of what we see; decide without the regex or the table.
+    return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  }
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  bmpWordClass ??= new Uint8Array(0x10000);
+  let c = bmpWordClass[cp]!;
+  if (c === 0) {
+    c = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    bmpWordClass[cp] = c;
+  }
+  return c === 1;
+}
+
+/** The code point that ends just before `index` (a surrogate pair counts as one). */
+export function codePointBefore(s: string, index: number): number {
+  const lo = s.charCodeAt(index - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && index >= 2) {
+    const hi = s.charCodeAt(index - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return ((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
+}
+
+/** Whether [start, end) of `text` neither starts nor ends inside a word (checked only where the match itself starts or ends with a word character). */
+export function onWordBoundaries(text: string, start: number, end: number): boolean {
+  if (start >= end) return true;
+  if (start > 0 && isWordCodePoint(text.codePointAt(start)!) && isWordCodePoint(codePointBefore(text, start))) return false;
+  if (end < text.length && isWordCodePoint(codePointBefore(text, end)) && isWordCodePoint(text.codePointAt(end)!)) return false;
+  return true;
 }

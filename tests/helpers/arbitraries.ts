@@ -8,10 +8,10 @@ import type { EditionConfig, Emendation, RegisterEntry, Structure, Supplied } fr
  * valid for the text they are drawn for.
  *
  * A text is generated as lines of tokens. A token never contains ASCII
- * whitespace (space, tab, CR, LF), so after teikit's documented normalisation
- * the tokens are exactly the runs of characters other than " " and "\n" of the
- * normalised text, in order. That lets the tests find every token in the
- * normalised text without asking teikit where it put it.
+ * whitespace (space, tab, CR, LF), so teikit's documented normalisation, which
+ * only rewrites whitespace, leaves the tokens in order with " ", "\n", "\n\n"
+ * or (a hyphenated line break) nothing between them. `locateTokens` finds each
+ * in the normalised text that way, without asking teikit where it put it.
  */
 
 // ---------------------------------------------------------------------------
@@ -315,6 +315,8 @@ export interface SupplyIntent {
 
 export interface NameIntent {
   kind: 'people' | 'organisations' | 'places';
+  /** An NCName; made unique against the other ids of the config when resolved. */
+  id: string;
   /** Token, and whether to take its core word, or it and the next token of its line. */
   token: number;
   shape: 'token' | 'core' | 'pair';
@@ -402,13 +404,14 @@ export const configIntent: fc.Arbitrary<ConfigIntent> = fc.record({
     fc.record(
       {
         kind: pick(['people', 'organisations', 'places'] as const),
+        id: ncname,
         token: fc.nat(200),
         shape: pick(['token', 'core', 'pair'] as const),
         name: fc.oneof(word, fc.tuple(word, pick(SPECIAL_TOKENS), word).map((xs) => xs.join(' '))),
         note: fc.tuple(word, pick(SPECIAL_TOKENS), word).map((xs) => xs.join(' ')),
         extraForms: fc.nat(2),
       },
-      { requiredKeys: ['kind', 'token', 'shape', 'extraForms'] },
+      { requiredKeys: ['kind', 'id', 'token', 'shape', 'extraForms'] },
     ),
     { maxLength: 5 },
   ),
@@ -672,11 +675,11 @@ export function resolveConfig(g: GeneratedText, normalised: string, intent: Conf
   }
   if (supplied.length > 0) config.supplied = supplied;
 
-  // Register: forms taken from the text, no form listed twice (after the whitespace collapsing forms get).
+  // Register: forms taken from the text, no form listed twice (after the whitespace collapsing forms get), unique ids.
   const seenForms = new Set<string>();
   const ids = new Set<string>(['julian', 'gregorian', 'ed-one', 'src.ed']);
   const register: NonNullable<EditionConfig['register']> = {};
-  intent.names.forEach((ni, i) => {
+  intent.names.forEach((ni) => {
     if (n === 0) return;
     const k = ni.token % n;
     const t = tokens[k]!;
@@ -694,8 +697,8 @@ export function resolveConfig(g: GeneratedText, normalised: string, intent: Conf
     else add(t.text);
     for (let x = 1; x <= ni.extraForms && k + x < n; x++) add(tokens[k + x]!.text);
     if (forms.length === 0) return;
-    let id = `e${i}-${ni.kind.slice(0, 3)}`;
-    while (ids.has(id)) id += 'x';
+    let id = ni.id;
+    while (ids.has(id)) id += '_';
     ids.add(id);
     const entry: RegisterEntry = { id, name: ni.name ?? forms[0]!, forms, ...(ni.note !== undefined && { note: ni.note }) };
     if (ni.name === undefined && forms.length === 1) delete entry.forms;
