@@ -6,7 +6,8 @@ import { groupBlocks, placeOf, splitLines } from './source/lines.js';
 import { isWordHyphenBreak, normaliseUnits, type NormalisedText } from './source/normalise.js';
 import { findForbiddenXmlChars } from './source/xml-chars.js';
 import { recogniseStructure } from './recognise/structure.js';
-import { findGlosses, findOmissions } from './recognise/glosses.js';
+import { findGlosses } from './recognise/glosses.js';
+import { findOmissions } from './recognise/omissions.js';
 import { compileNameMatcher, NameFormConflictError } from './recognise/names.js';
 import { collectEmendations } from './annotate/emendations.js';
 import { collectDates } from './annotate/dates.js';
@@ -68,16 +69,15 @@ export function analyse(input: string | Uint8Array, configInput: EditionConfig =
   const spans: Span[] = [];
   const glossResp = hints.glossResp ?? config.metadata?.source?.editors?.[0]?.id;
 
-  for (const unit of normalised.units) {
-    if (unit.role === 'author' || unit.role === 'citation') continue;
-    if (hints.glosses !== false) {
-      const g = findGlosses(text, unit.start, unit.end, placeAt);
-      diagnostics.push(...g.diagnostics);
-      for (const s of g.glosses) spans.push({ kind: 'gloss', ...s, ...(glossResp !== undefined && { resp: glossResp }) });
-    }
-    if (hints.omissions !== false) {
-      for (const s of findOmissions(text, unit.start, unit.end)) spans.push({ kind: 'omission', ...s });
-    }
+  // The author's text and the headnote, not the lines above them.
+  const prose = normalised.units.filter((u) => u.role === 'paragraph' || u.role === 'headnote');
+  if (hints.glosses !== false) {
+    const g = findGlosses(text, prose, placeAt);
+    diagnostics.push(...g.diagnostics);
+    for (const s of g.glosses) spans.push({ kind: 'gloss', ...s, ...(glossResp !== undefined && { resp: glossResp }) });
+  }
+  if (hints.omissions !== false) {
+    for (const s of findOmissions(text, prose)) spans.push({ kind: 'omission', ...s });
   }
 
   if (keepLineBreaks) {

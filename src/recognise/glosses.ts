@@ -1,31 +1,45 @@
 import { warning, type Diagnostic, type Place } from '../diagnostics.js';
 
+/** A stretch of the normalised text to search: one unit (paragraph, headnote). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
 /**
  * Square-bracketed glosses, the source editor's words inside the author's
- * text. Brackets nest; an unmatched bracket is kept as a plain character with a
- * warning, since the text stays faithful either way.
+ * text. Brackets nest, but never across a paragraph; an unmatched bracket is
+ * kept as a plain character with a warning, since the text stays faithful
+ * either way. `ranges` are sorted and disjoint; the text is scanned once.
  */
-export function findGlosses(text: string, start: number, end: number, placeAt: (offset: number) => Place): { glosses: { start: number; end: number }[]; diagnostics: Diagnostic[] } {
-  const glosses: { start: number; end: number }[] = [];
+export function findGlosses(text: string, ranges: readonly Range[], placeAt: (offset: number) => Place): { glosses: Range[]; diagnostics: Diagnostic[] } {
+  const glosses: Range[] = [];
   const diagnostics: Diagnostic[] = [];
   const open: number[] = [];
-  for (let i = text.indexOf('[', start), j = text.indexOf(']', start); ; ) {
-    const next = Math.min(i === -1 || i >= end ? Infinity : i, j === -1 || j >= end ? Infinity : j);
-    if (next === Infinity) break;
-    if (next === i) {
-      open.push(i);
-      i = text.indexOf('[', i + 1);
+  let r = 0;
+  const closeUnit = (): void => {
+    for (const from of open) diagnostics.push(unbalanced('[', placeAt(from)));
+    open.length = 0;
+  };
+  const BRACKET = /[[\]]/g;
+  for (let m = BRACKET.exec(text); m; m = BRACKET.exec(text)) {
+    const at = m.index;
+    while (r < ranges.length && ranges[r]!.end <= at) {
+      closeUnit();
+      r++;
+    }
+    const range = ranges[r];
+    if (!range) break;
+    if (at < range.start) continue;
+    if (m[0] === '[') {
+      open.push(at);
     } else {
       const from = open.pop();
-      if (from === undefined) {
-        diagnostics.push(unbalanced(']', placeAt(j)));
-      } else if (j > from + 1) {
-        glosses.push({ start: from, end: j + 1 });
-      }
-      j = text.indexOf(']', j + 1);
+      if (from === undefined) diagnostics.push(unbalanced(']', placeAt(at)));
+      else if (at > from + 1) glosses.push({ start: from, end: at + 1 });
     }
   }
-  for (const from of open) diagnostics.push(unbalanced('[', placeAt(from)));
+  closeUnit();
   glosses.sort((a, b) => a.start - b.start);
   return { glosses, diagnostics };
 }
@@ -35,17 +49,4 @@ function unbalanced(bracket: string, place: Place): Diagnostic {
     file: 'source',
     place,
   });
-}
-
-// Three or more dots (spaced or not) or the ellipsis character. A fourth dot is
-// a full stop beside the omission; keeping all the dots together keeps them all.
-const OMISSION = /\.{3,}|(?:\. ){2,}\.|…+/g;
-
-export function findOmissions(text: string, start: number, end: number): { start: number; end: number }[] {
-  const found: { start: number; end: number }[] = [];
-  OMISSION.lastIndex = start;
-  for (let m = OMISSION.exec(text); m && m.index < end; m = OMISSION.exec(text)) {
-    found.push({ start: m.index, end: Math.min(m.index + m[0].length, end) });
-  }
-  return found;
 }

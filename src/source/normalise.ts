@@ -124,22 +124,25 @@ export function normaliseUnits(source: string, units: readonly SourceUnit[], kee
     write(source.slice(from, to));
   };
 
+  // Runs of blanks to rewrite, found in one pass over the source: (offset, length) pairs.
+  const blanks: number[] = [];
+  INNER_BLANKS.lastIndex = 0;
+  for (let m = INNER_BLANKS.exec(source); m; m = INNER_BLANKS.exec(source)) blanks.push(m.index, m[0].length);
+  let b = 0;
+
   units.forEach((unit, u) => {
     if (u > 0) write('\n\n');
     const start = length;
     unit.lines.forEach((line, l) => {
       if (l > 0) write(keepLineBreaks ? '\n' : hyphenatedBreak(source, unit.lines[l - 1]!, line) ? '' : ' ');
-      // The regex runs on the line alone: run on the whole source, a line without
-      // a match would scan to the end of the text, and a long text would go quadratic.
-      const content = source.slice(line.contentStart, line.contentEnd);
-      let from = 0;
-      INNER_BLANKS.lastIndex = 0;
-      for (let m = INNER_BLANKS.exec(content); m; m = INNER_BLANKS.exec(content)) {
-        copy(line.contentStart + from, line.contentStart + m.index);
+      let from = line.contentStart;
+      while (b < blanks.length && blanks[b]! < line.contentStart) b += 2;
+      for (; b < blanks.length && blanks[b]! < line.contentEnd; b += 2) {
+        copy(from, blanks[b]!);
         write(' ');
-        from = m.index + m[0].length;
+        from = blanks[b]! + blanks[b + 1]!;
       }
-      copy(line.contentStart + from, line.contentEnd);
+      copy(from, line.contentEnd);
     });
     out.push({ role: unit.role, start, end: length, firstLine: unit.lines[0]?.number ?? 1 });
   });
