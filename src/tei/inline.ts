@@ -1,6 +1,6 @@
 import type { SpanNode } from '../annotate/nest.js';
 import type { Span } from '../annotate/spans.js';
-import { el, type Child, type XmlNode } from './xml-tree.js';
+import { childNodes, el, type Child, type XmlNode } from './xml-tree.js';
 
 /**
  * One small handler per span kind turns a nested span into TEI. The handlers
@@ -100,7 +100,7 @@ export function inlineContent(
       pos = Math.max(pos, span.end);
     }
     if (pos < e) out.push(text.slice(pos, e));
-    return el('x', {}, out).children;
+    return childNodes(out);
   }
   return write(start, end, nodes);
 }

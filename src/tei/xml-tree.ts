@@ -25,7 +25,10 @@ export type Child = XmlNode | string | undefined | false | null | readonly Child
 /** Builds an element; attributes whose value is undefined are left out, strings become text nodes. */
 export function el(name: string, attributes: Record<string, string | undefined> = {}, ...children: Child[]): XmlElement {
   const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attributes)) if (v !== undefined) attrs[k] = v;
+  for (const k in attributes) {
+    const v = attributes[k];
+    if (v !== undefined) attrs[k] = v;
+  }
   const out: XmlNode[] = [];
   appendChildren(out, children);
   return { type: 'element', name, attributes: attrs, children: out };
@@ -38,6 +41,13 @@ export function textEl(name: string, attributes: Record<string, string | undefin
 
 export function text(value: string): XmlText {
   return { type: 'text', value };
+}
+
+/** Children as nodes: strings become text nodes, empty values and nesting disappear. */
+export function childNodes(children: readonly Child[]): XmlNode[] {
+  const out: XmlNode[] = [];
+  appendChildren(out, children);
+  return out;
 }
 
 function appendChildren(out: XmlNode[], children: readonly Child[]): void {
