@@ -32,6 +32,25 @@ function crosses(a: Span, b: Span): boolean {
   return (a.start < b.start && b.start < a.end && a.end < b.end) || (b.start < a.start && a.start < b.end && b.end < a.end);
 }
 
+/**
+ * Whether `inner` lies inside `outer` but cuts into a part of it that cannot
+ * hold markup: a gloss's brackets (its handler writes only what is between
+ * them) or an omission mark's dots (kept whole in metamark).
+ */
+function breaksInto(outer: Span, inner: Span): boolean {
+  if (inner.start === inner.end) {
+    return outer.kind === 'omission' && inner.start > outer.start && inner.start < outer.end;
+  }
+  const inside = inner.start >= outer.start && inner.end <= outer.end && !(inner.start === outer.start && inner.end === outer.end);
+  if (!inside) return false;
+  if (outer.kind === 'gloss') return inner.start === outer.start || inner.end === outer.end;
+  return outer.kind === 'omission';
+}
+
+function conflicts(a: Span, b: Span): boolean {
+  return crosses(a, b) || breaksInto(a, b) || breaksInto(b, a);
+}
+
 /** Spans of one kind, sorted by start, with the longest one seen, so a crossing check looks at a short window. */
 class SpanList {
   readonly items: Span[] = [];
@@ -51,7 +70,7 @@ class SpanList {
     for (let i = lo - 1; i >= 0; i--) {
       const a = items[i]!;
       if (a.start < c.start - this.maxLength) break;
-      if (crosses(a, c)) return a;
+      if (conflicts(a, c)) return a;
     }
     return undefined;
   }
@@ -120,7 +139,8 @@ function label(span: Span): string {
 }
 
 function crossingDiagnostic(loser: Span, winner: Span, describe: (offset: number) => string, placeAt: (offset: number) => Place): Diagnostic {
-  const message = `${label(loser)} at ${describe(loser.start)} crosses the ${label(winner)} at ${describe(winner.start)}`;
+  const how = crosses(loser, winner) ? 'crosses' : 'cuts into the brackets or dots of';
+  const message = `${label(loser)} at ${describe(loser.start)} ${how} the ${label(winner)} at ${describe(winner.start)}`;
   if (loser.kind === 'choice' || loser.kind === 'supplied') {
     return error('emendation-crosses', `${message}; an emendation must lie wholly inside or outside it`, { file: 'config', path: loser.path });
   }

@@ -86,10 +86,12 @@ export const PRIORITY: Record<SpanKind, number> = {
  * exactly an emendation wraps the `choice`, so the name stays one element.
  */
 export const NESTING: Record<SpanKind, number> = {
-  gloss: 0,
-  name: 1,
-  date: 2,
-  choice: 3,
+  name: 0,
+  date: 1,
+  choice: 2,
+  // A gloss writes only what lies between its brackets, so a span covering
+  // exactly the bracketed text, brackets and all, must wrap it.
+  gloss: 3,
   omission: 4,
   supplied: 5,
   lb: 6,

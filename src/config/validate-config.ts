@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError, parse } from 'jsonc-parser';
 import schema from '../../schemas/edition.schema.json';
 import { TeikitError, error, type Diagnostic } from '../diagnostics.js';
+import { hasForbiddenXmlChar } from '../source/xml-chars.js';
 import type { EditionConfig } from './types.js';
 
 let compiled: ValidateFunction | undefined;
@@ -52,7 +53,7 @@ export function checkConfig(config: unknown, jsonText?: string): Diagnostic[] {
       found.push(error('config-schema', describe(e), { file: 'config', path: e.instancePath + extra || '/' }));
     }
   } else {
-    found.push(...checkReferences(config as EditionConfig));
+    found.push(...checkReferences(config as EditionConfig), ...checkCharacters(config));
   }
   if (jsonText !== undefined) locateInConfig(found, jsonText);
   return found;
@@ -153,6 +154,20 @@ const PATTERN_NAMES: Record<string, string> = {
 function patternName(pattern: string): string {
   if (pattern.startsWith('^[0-9]{4}')) return 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD';
   return PATTERN_NAMES[pattern] ?? `pattern ${pattern}`;
+}
+
+// Every string of the config may end up in the TEI, so none may hold what XML 1.0 forbids.
+function checkCharacters(value: unknown, path = ''): Diagnostic[] {
+  if (typeof value === 'string') {
+    return hasForbiddenXmlChar(value)
+      ? [error('config-forbidden-char', 'holds a character XML 1.0 does not allow (a control character or a lone surrogate)', { file: 'config', path: path || '/' })]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => checkCharacters(v, `${path}/${i}`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => checkCharacters(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  }
+  return [];
 }
 
 function checkReferences(config: EditionConfig): Diagnostic[] {

@@ -3,7 +3,7 @@ import { offsetOf, type SourceLine } from '../source/lines.js';
 import type { NormalisedText } from '../source/normalise.js';
 import type { Anchor } from '../config/types.js';
 import { compileLiterals } from './literal-automaton.js';
-import { onWordBoundaries } from './word-chars.js';
+import { onWordBoundaries } from '../source/word-chars.js';
 
 /**
  * Finds where each config entry applies. An entry says where by a short
@@ -100,8 +100,10 @@ function describeAnchor(req: AnchorRequest): string {
   return `text ${JSON.stringify(req.target)}`;
 }
 
+// Only the whitespace normalisation rewrites (ASCII blanks and line breaks): a
+// no-break or ideographic space is text, and must match itself.
 function collapse(s: string): string {
-  return s.trim().replace(/\s+/g, ' ');
+  return s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '').replace(/[ \t\n\r\f\v]+/g, ' ');
 }
 
 /** "power [he] left" → literal "power he left", target at 6..8. Backslash escapes a bracket. */

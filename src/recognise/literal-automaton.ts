@@ -15,7 +15,7 @@
  * allocates nothing until a candidate match turns up.
  */
 
-import { codePointBefore, isWordCodePoint } from './word-chars.js';
+import { codePointBefore, isWordCodePoint } from '../source/word-chars.js';
 
 // Nodes with more children than this are searched by bisection; below it a
 // linear scan over a few adjacent ints is faster.

@@ -38,10 +38,11 @@ export class NameFormConflictError extends Error {
 /** Forms are written by people: stray or doubled spaces must not make a name unfindable. */
 function normaliseForm(form: string): string {
   // Nearly every form is already clean; the test is several times cheaper than the replace.
-  return ALREADY_NORMAL.test(form) ? form : form.trim().replace(/\s+/g, ' ');
+  // Only ASCII blanks, as in the text's own normalisation: a no-break space in a form must match one in the text.
+  return ALREADY_NORMAL.test(form) ? form : form.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '').replace(/[ \t\n\r\f\v]+/g, ' ');
 }
 
-const ALREADY_NORMAL = /^\S+(?: \S+)*$/;
+const ALREADY_NORMAL = /^[^ \t\n\r\f\v]+(?: [^ \t\n\r\f\v]+)*$/;
 
 export function compileNameMatcher(entries: readonly RegisterEntryForms[]): NameMatcher {
   const patternOf = new Map<string, number>();

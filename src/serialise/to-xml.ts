@@ -1,4 +1,4 @@
-import type { XmlElement, XmlNode } from '../tei/xml-tree.js';
+import type { XmlElement, XmlNode, XmlRaw } from '../tei/xml-tree.js';
 
 /**
  * XML as a string. A plain string writer rather than xmlbuilder2's DOM: measured
@@ -29,7 +29,8 @@ function writeElement(node: XmlElement, out: string[], indent: string): void {
     const inner = indent + '  ';
     for (const child of children) {
       out.push('\n', inner);
-      writeElement(child as XmlElement, out, inner);
+      if (child.type === 'raw') out.push(child.value);
+      else writeElement(child as XmlElement, out, inner);
     }
     out.push('\n', indent);
   } else {
@@ -41,6 +42,7 @@ function writeElement(node: XmlElement, out: string[], indent: string): void {
 function writeInline(children: readonly XmlNode[], out: string[]): void {
   for (const child of children) {
     if (child.type === 'text') out.push(escapeText(child.value));
+    else if (child.type === 'raw') out.push(child.value);
     else writeElementInline(child, out);
   }
 }
@@ -55,6 +57,13 @@ function writeElementInline(node: XmlElement, out: string[]): void {
   out.push('>');
   writeInline(node.children, out);
   out.push('</', node.name, '>');
+}
+
+/** An element written on one line, as XML already serialised: see XmlRaw. */
+export function toRawXml(node: XmlElement): XmlRaw {
+  const out: string[] = [];
+  writeElementInline(node, out);
+  return { type: 'raw', value: out.join('') };
 }
 
 function isElementOnly(children: readonly XmlNode[]): boolean {

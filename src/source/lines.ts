@@ -72,7 +72,10 @@ export function placeOf(text: string, lineStarts: readonly number[], offset: num
   for (let i = lineStart; i < offset; i++) {
     const c = text.charCodeAt(i);
     // A surrogate pair is one character to the user.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < offset) i++;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < offset) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
     column++;
   }
   return { line: lo + 1, column };

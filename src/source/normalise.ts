@@ -1,3 +1,4 @@
+import { codePointBefore } from './word-chars.js';
 import type { SourceLine } from './lines.js';
 
 /**
@@ -89,23 +90,26 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number {
   return found;
 }
 
-const LETTER = /\p{L}/u;
+// A letter, or a combining mark on one ("ré" written as e + U+0301).
+const LETTERLIKE = /^[\p{L}\p{M}]$/u;
 
-// "revolu-" at the end of a line and "tion" at the start of the next: one word.
+/**
+ * Whether a hyphen at `hyphen` followed by a line break, with the next line
+ * starting at `next`, splits one word: "revolu-" / "tion". Checked on code
+ * points, so a letter outside the BMP counts.
+ */
+function hyphenJoins(text: string, hyphen: number, next: number): boolean {
+  if (text[hyphen] !== '-' || hyphen < 1 || next >= text.length) return false;
+  return LETTERLIKE.test(String.fromCodePoint(codePointBefore(text, hyphen))) && /^\p{L}$/u.test(String.fromCodePoint(text.codePointAt(next)!));
+}
+
 function hyphenatedBreak(source: string, previous: SourceLine, next: SourceLine): boolean {
-  const end = previous.contentEnd;
-  return (
-    end - previous.contentStart >= 2 &&
-    source[end - 1] === '-' &&
-    LETTER.test(source[end - 2]!) &&
-    next.contentStart < next.contentEnd &&
-    LETTER.test(source[next.contentStart]!)
-  );
+  return previous.contentEnd - previous.contentStart >= 2 && next.contentStart < next.contentEnd && hyphenJoins(source, previous.contentEnd - 1, next.contentStart);
 }
 
 /** In normalised text with kept line breaks: is the LF at `i` inside a hyphenated word? */
 export function isWordHyphenBreak(text: string, i: number): boolean {
-  return i >= 2 && text[i - 1] === '-' && LETTER.test(text[i - 2]!) && i + 1 < text.length && LETTER.test(text[i + 1]!);
+  return i >= 2 && hyphenJoins(text, i - 1, i + 1);
 }
 
 const INNER_BLANKS = /[ \t\f\v]{2,}|[\t\f\v]/g;

@@ -8,6 +8,14 @@ const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\
 
 const MAX_REPORTED = 20;
 
+/** Whether a string holds a character XML 1.0 cannot hold. */
+export function hasForbiddenXmlChar(s: string): boolean {
+  FORBIDDEN.lastIndex = 0;
+  const found = FORBIDDEN.test(s);
+  FORBIDDEN.lastIndex = 0;
+  return found;
+}
+
 export function findForbiddenXmlChars(text: string, lineStarts: readonly number[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   FORBIDDEN.lastIndex = 0;

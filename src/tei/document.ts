@@ -4,7 +4,8 @@ import type { SpanNode } from '../annotate/nest.js';
 import { teiHeader, type EncodingFacts } from './header.js';
 import { defaultHandlers, inlineContent, type InlineHandlers } from './inline.js';
 import { registerElement } from './register.js';
-import { el, textEl, type XmlElement } from './xml-tree.js';
+import { toRawXml } from '../serialise/to-xml.js';
+import { el, textEl, type XmlElement, type XmlNode } from './xml-tree.js';
 
 /**
  * The whole TEI document: header, register, and the text, where the lines
@@ -30,8 +31,8 @@ export function teiDocument(edition: Edition, handlers: InlineHandlers = default
   };
 
   const headnoteResp = config.structure?.glossResp ?? config.metadata?.source?.editors?.[0]?.id;
-  const front: XmlElement[] = [];
-  const body: XmlElement[] = [];
+  const front: XmlNode[] = [];
+  const body: XmlNode[] = [];
   let headnote: XmlElement | undefined;
   let citation: string | undefined;
   normalised.units.forEach((unit, i) => {
@@ -46,25 +47,29 @@ export function teiDocument(edition: Edition, handlers: InlineHandlers = default
       );
     }
     if (inBody || unit.role === 'paragraph') {
-      body.push(textEl('p', {}, content(i)));
+      body.push(toRawXml(textEl('p', {}, content(i))));
     } else if (unit.role === 'author') {
       // "By Mary Shelley": the byline holds "By", docAuthor only the name.
       const by = /^by\s+/i.exec(text.slice(unit.start, unit.end));
+      let byline: XmlNode;
       if (by && byUnit[i]!.every((n) => n.span.start >= unit.start + by[0].length)) {
         const name = inlineContent(text, unit.start + by[0].length, unit.end, byUnit[i]!, handlers, dualCalendars);
-        front.push(textEl('byline', {}, by[0], textEl('docAuthor', {}, name)));
+        byline = toRawXml(textEl('byline', {}, by[0], textEl('docAuthor', {}, name)));
       } else {
-        front.push(el('byline', {}, textEl('docAuthor', {}, content(i))));
+        byline = el('byline', {}, toRawXml(textEl('docAuthor', {}, content(i))));
       }
+      // Once front has a div, TEI allows a byline only inside one.
+      const afterDiv = front.some((n) => n.type === 'element' && n.name === 'div');
+      front.push(afterDiv ? el('div', { type: 'byline' }, byline) : byline);
     } else if (unit.role === 'citation') {
       citation ??= text.slice(unit.start, unit.end);
-      front.push(el('div', { type: 'citation' }, textEl('bibl', {}, content(i))));
+      front.push(el('div', { type: 'citation' }, toRawXml(textEl('bibl', {}, content(i)))));
     } else {
       if (!headnote) {
         headnote = el('div', { type: 'headnote', resp: headnoteResp === undefined ? undefined : `#${headnoteResp}` });
         front.push(headnote);
       }
-      headnote.children.push(textEl('p', {}, content(i)));
+      headnote.children.push(toRawXml(textEl('p', {}, content(i))));
     }
   });
 

@@ -1,5 +1,6 @@
 import type { SpanNode } from '../annotate/nest.js';
 import type { Span } from '../annotate/spans.js';
+import { codePointBefore } from '../source/word-chars.js';
 import { childNodes, el, type Child, type XmlNode } from './xml-tree.js';
 
 /**
@@ -60,14 +61,19 @@ export const defaultHandlers: InlineHandlers = {
 
   supplied: (span, _children, ctx) => {
     // The insertion point sits at one side of a space ("at |costs"); a space on
-    // the other side keeps the supplied word apart in the edited reading. It is
-    // whitespace only, so the source reading is unchanged after normalisation.
-    const before = ctx.text[span.start - 1];
-    const after = ctx.text[span.start];
-    const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\n';
+    // the other side keeps the supplied word apart from a neighbouring letter or
+    // digit in the edited reading. It is whitespace only, so the source reading
+    // is unchanged after normalisation.
+    const { text } = ctx;
+    const at = span.start;
+    // The start or end of the text counts as a space.
+    const edge = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\n';
+    const letterOrDigit = (cp: number): boolean => /^[\p{L}\p{N}]$/u.test(String.fromCodePoint(cp));
+    const wordBefore = at > 0 && letterOrDigit(codePointBefore(text, at));
+    const wordAfter = at < text.length && letterOrDigit(text.codePointAt(at)!);
     const element = el('supplied', { reason: span.reason, resp: ref(span.resp), cert: span.cert }, span.text);
-    if (isSpace(before) && after !== undefined && !isSpace(after) && /^[\p{L}\p{N}]/u.test(after)) return [element, ' '];
-    if (isSpace(after) && before !== undefined && !isSpace(before) && /[\p{L}\p{N}]$/u.test(before)) return [' ', element];
+    if (edge(text[at - 1]) && wordAfter) return [element, ' '];
+    if (edge(text[at]) && wordBefore) return [' ', element];
     return element;
   },
 

@@ -18,7 +18,17 @@ export interface XmlText {
   value: string;
 }
 
-export type XmlNode = XmlElement | XmlText;
+/**
+ * XML already serialised, written as it is. The encoder serialises each
+ * paragraph as soon as it is built, so a 10 MB text never holds its whole
+ * inline tree in memory at once.
+ */
+export interface XmlRaw {
+  type: 'raw';
+  value: string;
+}
+
+export type XmlNode = XmlElement | XmlText | XmlRaw;
 
 export type Child = XmlNode | string | undefined | false | null | readonly Child[];
 

@@ -99,5 +99,5 @@ function normalise(s: string): string {
   return s
     .replace(/[ \t\n\r]+/g, ' ')
     .replace(/ ?\u0000 ?/g, '\n')
-    .trim();
+    .replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '');
 }
