@@ -8,7 +8,8 @@ import { findForbiddenXmlChars } from './source/xml-chars.js';
 import { recogniseStructure } from './recognise/structure.js';
 import { findGlosses } from './recognise/glosses.js';
 import { findOmissions } from './recognise/omissions.js';
-import { compileNameMatcher, NameFormConflictError } from './recognise/names.js';
+import { SharedScan } from './recognise/shared-scan.js';
+import { collectNames, compileRegister } from './annotate/names.js';
 import { collectEmendations } from './annotate/emendations.js';
 import { collectDates } from './annotate/dates.js';
 import type { Span } from './annotate/spans.js';
@@ -94,39 +95,18 @@ export function analyse(input: string | Uint8Array, configInput: EditionConfig =
   // Names and anchors are matched on a view where a kept line break reads as a
   // space: same length, so offsets carry over.
   const view = keepLineBreaks ? text.replace(/\n/g, ' ') : text;
-  const register = config.register ?? {};
-  const entries = [
-    ...(register.people ?? []).map((e, i) => ({ e, kind: 'person' as const, path: `/register/people/${i}` })),
-    ...(register.organisations ?? []).map((e, i) => ({ e, kind: 'org' as const, path: `/register/organisations/${i}` })),
-    ...(register.places ?? []).map((e, i) => ({ e, kind: 'place' as const, path: `/register/places/${i}` })),
-  ];
-  if (entries.length > 0) {
-    let matcher;
-    try {
-      matcher = compileNameMatcher(entries.map(({ e, kind }) => ({ id: e.id, kind, forms: e.forms ?? [e.name] })));
-    } catch (err) {
-      if (err instanceof NameFormConflictError) {
-        throw new TeikitError([error('register-form-conflict', err.message, { file: 'config', path: '/register' })]);
-      }
-      throw err;
-    }
-    const mentioned = new Set<string>();
-    for (const m of matcher.find(view)) {
-      spans.push({ kind: 'name', start: m.start, end: m.end, entity: m.kind, ref: m.id });
-      mentioned.add(m.id);
-    }
-    for (const { e, path } of entries) {
-      if (!mentioned.has(e.id) && e.id !== config.metadata?.author?.ref) {
-        diagnostics.push(warning('register-unused', `register entry "${e.id}" is never mentioned in the text`, { file: 'config', path }));
-      }
-    }
-  }
+  const register = compileRegister(config);
+  const shared = new SharedScan(view, register.matcher.forms);
+  const anchorContext = { normalised, source, lines, describe, scan: (literals: readonly string[]) => shared.find(literals) };
 
-  const anchorContext = { normalised, source, lines, describe };
   const emendations = collectEmendations(config, anchorContext);
   diagnostics.push(...emendations.diagnostics);
   fail(emendations.diagnostics);
   spans.push(...emendations.spans);
+
+  const names = collectNames(config, register, shared.names());
+  diagnostics.push(...names.diagnostics);
+  spans.push(...names.spans);
 
   if (hints.dates !== false) {
     const dates = collectDates(config, view, normalised, anchorContext);

@@ -2,7 +2,7 @@ import { error, type Diagnostic } from '../diagnostics.js';
 import { offsetOf, type SourceLine } from '../source/lines.js';
 import type { NormalisedText } from '../source/normalise.js';
 import type { Anchor } from '../config/types.js';
-import { compileLiterals } from './literal-automaton.js';
+import { compileLiterals, type LiteralHits } from './literal-automaton.js';
 import { onWordBoundaries } from '../source/word-chars.js';
 
 /**
@@ -33,6 +33,8 @@ export interface AnchorContext {
   lines: readonly SourceLine[];
   /** Normalised offset → "line:col" in the source, for listing ambiguous matches. */
   describe: (offset: number) => string;
+  /** Finds every occurrence of distinct literals in the text (the view with LFs as spaces); see SharedScan. */
+  scan?: (literals: readonly string[]) => LiteralHits;
 }
 
 /** Each request's target ranges [start, end) in the normalised text (empty on error). */
@@ -59,7 +61,7 @@ export function resolveAnchors(requests: readonly AnchorRequest[], ctx: AnchorCo
   const distinct = [...new Set(literalRequests.map((r) => r.literal))];
   const indexOf = new Map(distinct.map((l, i) => [l, i]));
   const hitsByLiteral: number[][] = distinct.map(() => []);
-  const found = compileLiterals(distinct).findAll(view);
+  const found = distinct.length === 0 ? { starts: [], ends: [], literals: [] } : ctx.scan ? ctx.scan(distinct) : compileLiterals(distinct).findAll(view);
   for (let k = 0; k < found.starts.length; k++) hitsByLiteral[found.literals[k]!]!.push(found.starts[k]!);
   for (const hits of hitsByLiteral) hits.sort((a, b) => a - b);
   literalRequests.forEach((lr) => {

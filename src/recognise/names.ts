@@ -5,7 +5,7 @@
  * leftmost-longest, non-overlapping name matches.
  */
 
-import { compileLiterals } from './literal-automaton.js';
+import { compileLiterals, type LiteralHits } from './literal-automaton.js';
 import type { EntityKind, NameMatch } from './types.js';
 
 export interface RegisterEntryForms {
@@ -15,6 +15,10 @@ export interface RegisterEntryForms {
 }
 
 export interface NameMatcher {
+  /** The distinct forms searched for; `select` takes hits whose literal indices point into this list. */
+  readonly forms: readonly string[];
+  /** Leftmost-longest, non-overlapping matches from every hit of the forms (as `LiteralMatcher.findAll` gives them). */
+  select(hits: LiteralHits): NameMatch[];
   /**
    * Leftmost-longest, non-overlapping matches in text order. Offsets are UTF-16
    * code units. The text must have its newlines already replaced by spaces:
@@ -64,15 +68,20 @@ export function compileNameMatcher(entries: readonly RegisterEntryForms[]): Name
       entryOf.push(e);
     }
   }
-  if (forms.length === 0) return { find: () => [] };
+  if (forms.length === 0) return { forms, find: () => [], select: () => [] };
 
-  const automaton = compileLiterals(forms);
+  let automaton: ReturnType<typeof compileLiterals> | undefined;
   // Copied out so that later changes to the caller's register cannot change what find() reports.
   const ids = forms.map((_, p) => entries[entryOf[p]!]!.id);
   const kinds = forms.map((_, p) => entries[entryOf[p]!]!.kind);
 
   function find(text: string): NameMatch[] {
-    const { starts, ends, literals: pats } = automaton.findAll(text);
+    automaton ??= compileLiterals(forms);
+    return select(automaton.findAll(text));
+  }
+
+  function select(hits: LiteralHits): NameMatch[] {
+    const { starts, ends, literals: pats } = hits;
     // Leftmost-longest needs start order (longest first on ties); candidates
     // come in end order, which is nearly that, so sort only if it is not.
     const count = starts.length;
@@ -98,6 +107,6 @@ export function compileNameMatcher(entries: readonly RegisterEntryForms[]): Name
     return matches;
   }
 
-  return { find };
+  return { forms, find, select };
 }
 

@@ -112,7 +112,26 @@ export function isWordHyphenBreak(text: string, i: number): boolean {
   return i >= 2 && hyphenJoins(text, i - 1, i + 1);
 }
 
-const INNER_BLANKS = /[ \t\f\v]{2,}|[\t\f\v]/g;
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 12 || c === 11;
+
+/**
+ * Runs of blanks the normalisation rewrites, as (offset, length) pairs: two or
+ * more blanks, or a single tab, form feed or vertical tab. A plain loop: a
+ * regex without a literal first character tries a match at every offset.
+ */
+function blankRuns(source: string): number[] {
+  const runs: number[] = [];
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 12 && c !== 11) continue;
+    let j = i + 1;
+    while (j < n && isBlank(source.charCodeAt(j))) j++;
+    if (j - i > 1 || c !== 32) runs.push(i, j - i);
+    i = j - 1;
+  }
+  return runs;
+}
 
 export function normaliseUnits(source: string, units: readonly SourceUnit[], keepLineBreaks: boolean): NormalisedText {
   const parts: string[] = [];
@@ -128,10 +147,7 @@ export function normaliseUnits(source: string, units: readonly SourceUnit[], kee
     write(source.slice(from, to));
   };
 
-  // Runs of blanks to rewrite, found in one pass over the source: (offset, length) pairs.
-  const blanks: number[] = [];
-  INNER_BLANKS.lastIndex = 0;
-  for (let m = INNER_BLANKS.exec(source); m; m = INNER_BLANKS.exec(source)) blanks.push(m.index, m[0].length);
+  const blanks = blankRuns(source);
   let b = 0;
 
   units.forEach((unit, u) => {

@@ -1,0 +1,54 @@
+/**
+ * XML 1.0 (fifth edition) names and characters, §2.2 and §2.3. Sticky regular
+ * expressions read a name at an offset without copying the rest of the text.
+ */
+
+const NAME_START =
+  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
+
+const NAME_AT = new RegExp(`[${NAME_START}][${NAME_CHAR}]*`, 'uy');
+const CHAR_REF_AT = /#(?:x([0-9a-fA-F]+)|([0-9]+));/y;
+
+/** The name starting at `pos`, or undefined when none does. */
+export function nameAt(s: string, pos: number): string | undefined {
+  NAME_AT.lastIndex = pos;
+  const m = NAME_AT.exec(s);
+  return m ? m[0] : undefined;
+}
+
+/** Whether a code point may appear in an XML 1.0 document at all (§2.2 Char). */
+export function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+export type Reference =
+  | { kind: 'char'; value: string; end: number }
+  | { kind: 'entity'; name: string; end: number }
+  | { kind: 'bad'; reason: string };
+
+/** The reference whose `&` is at `amp`: `&#x2014;`, `&#8212;` or `&name;`. */
+export function referenceAt(s: string, amp: number): Reference {
+  if (s.charCodeAt(amp + 1) === 0x23 /* # */) {
+    CHAR_REF_AT.lastIndex = amp + 1;
+    const m = CHAR_REF_AT.exec(s);
+    if (!m) return { kind: 'bad', reason: 'a character reference must be &#digits; or &#xhex;' };
+    const cp = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2]!, 10);
+    if (!isXmlChar(cp)) return { kind: 'bad', reason: `character reference ${s.slice(amp, CHAR_REF_AT.lastIndex)} names a character XML 1.0 does not allow` };
+    return { kind: 'char', value: String.fromCodePoint(cp), end: CHAR_REF_AT.lastIndex };
+  }
+  const name = nameAt(s, amp + 1);
+  if (name === undefined || s.charCodeAt(amp + 1 + name.length) !== 0x3b /* ; */) {
+    return { kind: 'bad', reason: "'&' must start a reference such as &amp; (write a literal ampersand as &amp;)" };
+  }
+  return { kind: 'entity', name, end: amp + 2 + name.length };
+}
+
+/** The five entities every XML processor knows without a declaration (§4.6). */
+export const PREDEFINED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['apos', "'"],
+  ['quot', '"'],
+]);
