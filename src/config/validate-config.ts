@@ -156,18 +156,31 @@ function patternName(pattern: string): string {
   return PATTERN_NAMES[pattern] ?? `pattern ${pattern}`;
 }
 
-// Every string of the config may end up in the TEI, so none may hold what XML 1.0 forbids.
-function checkCharacters(value: unknown, path = ''): Diagnostic[] {
+/**
+ * Every string of the config may end up in the TEI, so none may hold what XML
+ * 1.0 forbids. The walk keeps the path as a stack of keys and writes it out
+ * only for a bad string: a register of thousands of entries has many strings.
+ */
+function checkCharacters(value: unknown, keys: (string | number)[] = [], found: Diagnostic[] = []): Diagnostic[] {
   if (typeof value === 'string') {
-    return hasForbiddenXmlChar(value)
-      ? [error('config-forbidden-char', 'holds a character XML 1.0 does not allow (a control character or a lone surrogate)', { file: 'config', path: path || '/' })]
-      : [];
+    if (hasForbiddenXmlChar(value)) {
+      const path = keys.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('') || '/';
+      found.push(error('config-forbidden-char', 'holds a character XML 1.0 does not allow (a control character or a lone surrogate)', { file: 'config', path }));
+    }
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      keys.push(i);
+      checkCharacters(value[i], keys, found);
+      keys.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const k in value) {
+      keys.push(k);
+      checkCharacters((value as Record<string, unknown>)[k], keys, found);
+      keys.pop();
+    }
   }
-  if (Array.isArray(value)) return value.flatMap((v, i) => checkCharacters(v, `${path}/${i}`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => checkCharacters(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
-  }
-  return [];
+  return found;
 }
 
 function checkReferences(config: EditionConfig): Diagnostic[] {

@@ -112,24 +112,19 @@ export function isWordHyphenBreak(text: string, i: number): boolean {
   return i >= 2 && hyphenJoins(text, i - 1, i + 1);
 }
 
-const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 12 || c === 11;
+const BLANK_RUN = /[ \t\f\v]{2,}|[\t\f\v]/g;
 
 /**
  * Runs of blanks the normalisation rewrites, as (offset, length) pairs: two or
- * more blanks, or a single tab, form feed or vertical tab. A plain loop: a
- * regex without a literal first character tries a match at every offset.
+ * more blanks, or a single tab, form feed or vertical tab. Most texts have
+ * none, and two native scans that say so are several times faster than the
+ * regex (which, without a literal first character, tries every offset).
  */
 function blankRuns(source: string): number[] {
   const runs: number[] = [];
-  const n = source.length;
-  for (let i = 0; i < n; i++) {
-    const c = source.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 12 && c !== 11) continue;
-    let j = i + 1;
-    while (j < n && isBlank(source.charCodeAt(j))) j++;
-    if (j - i > 1 || c !== 32) runs.push(i, j - i);
-    i = j - 1;
-  }
+  if (source.indexOf('  ') === -1 && !/[\t\f\v]/.test(source)) return runs;
+  BLANK_RUN.lastIndex = 0;
+  for (let m = BLANK_RUN.exec(source); m; m = BLANK_RUN.exec(source)) runs.push(m.index, m[0].length);
   return runs;
 }
 

@@ -1,5 +1,5 @@
-import { TeikitError, error, type Diagnostic } from '../../diagnostics.js';
-import { findForbiddenXmlChars } from '../../source/xml-chars.js';
+import { TeikitError } from '../../diagnostics.js';
+import { findForbiddenXmlChars, hasForbiddenXmlChar } from '../../source/xml-chars.js';
 import type { ReadDiagnostic } from '../types.js';
 import { declaredEncodingFits, decodeXml } from './decode-xml.js';
 import { readDoctype, type Doctype } from './doctype.js';
@@ -7,7 +7,7 @@ import { EntityError, EntityTable } from './entities.js';
 import { referenceAt } from './names.js';
 import { Positions } from './positions.js';
 import { Scanner } from './scanner.js';
-import { NO_ATTRIBUTES, XML_NAMESPACE, type XElement, type XNode, type XText } from './tree.js';
+import { Attributes, NO_ATTRIBUTES, XML_NAMESPACE, type XElement, type XNode, type XText } from './tree.js';
 
 /**
  * A small, strict, non-validating XML 1.0 parser for documents from strangers.
@@ -53,6 +53,9 @@ export interface ParsedXml {
 
 const XML_DECLARATION = /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\4)?[ \t\n]*\?>/y;
 
+// A quick scan first: the exact test needs look-arounds for lone surrogates, and is slower.
+const MAYBE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 type Scope = ReadonlyMap<string, string>;
 const ROOT_SCOPE: Scope = new Map([
   ['xml', XML_NAMESPACE],
@@ -67,19 +70,15 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
   const { text, decodedFrom } = decodeXml(input);
   const positions = new Positions(text);
   const s = new Scanner(text, positions);
-  const fail = s.fail.bind(s);
+  const fail: (code: string, message: string, offset?: number, hint?: string) => never = (code, message, offset, hint) => s.fail(code, message, offset, hint);
 
   if (/^[ \t\n]*$/.test(text)) fail('empty-xml', 'the file is empty: there is no XML to read', 0);
   const firstMark = text.search(/[^ \t\n]/);
   if (text[firstMark] !== '<') {
     fail('not-xml', `the file does not start with markup ("<") but with ${JSON.stringify(text.slice(firstMark, firstMark + 20))}: it is not an XML document`, firstMark);
   }
-  const forbidden = findForbiddenXmlChars(text, []);
-  if (forbidden.length > 0) {
-    // findForbiddenXmlChars counts places without line starts; recount them against the XML.
-    const first = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text)!;
-    throw new TeikitError([relocate(forbidden[0]!, positions.place(first.index))]);
-  }
+  // XML 1.0 §2.2 holds for the whole file, markup and all: one scan of the text up front.
+  if (MAYBE_FORBIDDEN.test(text) && hasForbiddenXmlChar(text)) throw new TeikitError(findForbiddenXmlChars(text, positions.lineStarts()));
 
   const diagnostics: ReadDiagnostic[] = [];
   const entities = new EntityTable(limits.maxEntityExpansion);
@@ -163,7 +162,11 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
     const start = s.pos;
     s.pos++;
     const name = s.name('an element name after "<"');
-    let attributes: Map<string, string> | undefined;
+    let list: string[] | undefined;
+    // Past a few attributes a duplicate is looked for in a Set, so a start tag with a million attributes stays linear.
+    let seen: Set<string> | undefined;
+    let declaresNamespace = false;
+    let prefixedAttribute = false;
     let selfClosing = false;
     for (;;) {
       const spaced = s.skipSpace();
@@ -202,9 +205,20 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
       if (value.length > limits.maxAttributeLength) {
         fail('xml-attribute-too-long', `attribute ${attrName} of <${name}> expands to more than maxAttributeLength (${limits.maxAttributeLength.toLocaleString('en')}) characters`, attrAt);
       }
-      attributes ??= new Map();
-      if (attributes.has(attrName)) fail('xml-duplicate-attribute', `attribute ${attrName} appears twice in <${name}>`, attrAt);
-      attributes.set(attrName, value);
+      list ??= [];
+      if (list.length >= 16) {
+        if (!seen) {
+          seen = new Set();
+          for (let i = 0; i < list.length; i += 2) seen.add(list[i]!);
+        }
+        if (seen.has(attrName)) fail('xml-duplicate-attribute', `attribute ${attrName} appears twice in <${name}>`, attrAt);
+        seen.add(attrName);
+      } else {
+        for (let i = 0; i < list.length; i += 2) if (list[i] === attrName) fail('xml-duplicate-attribute', `attribute ${attrName} appears twice in <${name}>`, attrAt);
+      }
+      list.push(attrName, value);
+      if (attrName.startsWith('xmlns')) declaresNamespace = true;
+      else if (attrName.includes(':')) prefixedAttribute = true;
       s.pos = valueEnd + 1;
     }
 
@@ -212,8 +226,9 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
     if (depth > limits.maxDepth) {
       fail('xml-too-deep', `elements nest more than maxDepth (${limits.maxDepth.toLocaleString('en')}) deep here`, start, 'a TEI document nests a few dozen levels; raise maxDepth only for a document you trust');
     }
+    const attributes = list ? new Attributes(list) : NO_ATTRIBUTES;
     const parentScope = scopes[scopes.length - 1] ?? ROOT_SCOPE;
-    const scope = attributes ? declareNamespaces(attributes, parentScope) : parentScope;
+    const scope = declaresNamespace ? declareNamespaces(attributes, parentScope) : parentScope;
     const colon = name.indexOf(':');
     const local = colon === -1 ? name : name.slice(colon + 1);
     let ns: string;
@@ -226,8 +241,8 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
       if (bound === undefined) fail('xml-unbound-prefix', `the prefix "${prefix}" of <${name}> is not bound to a namespace`, start + 1);
       ns = bound;
     }
-    if (attributes) {
-      for (const key of attributes.keys()) {
+    if (prefixedAttribute) {
+      for (const [key] of attributes) {
         const c = key.indexOf(':');
         if (c > 0 && key.slice(0, c) !== 'xmlns' && !scope.has(key.slice(0, c))) {
           fail('xml-unbound-prefix', `the prefix of attribute ${key} on <${name}> is not bound to a namespace`, start);
@@ -235,7 +250,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
       }
     }
     const parent = stack[stack.length - 1];
-    const el: MutableElement = { type: 'element', name, local, ns, attributes: attributes ?? NO_ATTRIBUTES, children: [], parent, offset: start };
+    const el: MutableElement = { type: 'element', name, local, ns, attributes, children: [], parent, offset: start, tableIndex: -1 };
     if (parent) parent.children.push(el);
     else root = el;
     if (!selfClosing) {
@@ -354,15 +369,11 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
   return { root, text, positions, doctype, diagnostics };
 }
 
-function declareNamespaces(attributes: ReadonlyMap<string, string>, parent: Scope): Scope {
+function declareNamespaces(attributes: Attributes, parent: Scope): Scope {
   let scope: Map<string, string> | undefined;
   for (const [key, value] of attributes) {
     if (key === 'xmlns') (scope ??= new Map(parent)).set('', value);
     else if (key.startsWith('xmlns:')) (scope ??= new Map(parent)).set(key.slice(6), value);
   }
   return scope ?? parent;
-}
-
-function relocate(d: Diagnostic, place: { line: number; column: number }): Diagnostic {
-  return error(d.code, d.message, { file: 'source', place, ...(d.hint !== undefined && { hint: d.hint }) });
 }
