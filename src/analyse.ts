@@ -3,7 +3,8 @@ import type { EditionConfig } from './config/types.js';
 import { assertConfig } from './config/validate-config.js';
 import { decodeSource, normaliseLineEndings } from './source/decode.js';
 import { groupBlocks, placeOf, splitLines } from './source/lines.js';
-import { isWordHyphenBreak, normaliseUnits, type NormalisedText } from './source/normalise.js';
+import { normaliseUnits, type NormalisedText } from './source/normalise.js';
+import { findLineBreaks } from './recognise/line-breaks.js';
 import { findForbiddenXmlChars } from './source/xml-chars.js';
 import { recogniseStructure } from './recognise/structure.js';
 import { findGlosses } from './recognise/glosses.js';
@@ -82,14 +83,7 @@ export function analyse(input: string | Uint8Array, configInput: EditionConfig =
   }
 
   if (keepLineBreaks) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-      if (text[i + 1] === '\n') {
-        i++;
-        continue;
-      }
-      const noBreak = isWordHyphenBreak(text, i);
-      spans.push({ kind: 'lb', start: i, end: i + 1, ...(noBreak && { noBreak }) });
-    }
+    for (const { start, end, noBreak } of findLineBreaks(text)) spans.push({ kind: 'lb', start, end, ...(noBreak && { noBreak }) });
   }
 
   // Names and anchors are matched on a view where a kept line break reads as a
@@ -97,7 +91,7 @@ export function analyse(input: string | Uint8Array, configInput: EditionConfig =
   const view = keepLineBreaks ? text.replace(/\n/g, ' ') : text;
   const register = compileRegister(config);
   const shared = new SharedScan(view, register.matcher.forms);
-  const anchorContext = { normalised, source, lines, describe, scan: (literals: readonly string[]) => shared.find(literals) };
+  const anchorContext = { normalised, view, source, lines, describe, scan: (literals: readonly string[]) => shared.find(literals) };
 
   const emendations = collectEmendations(config, anchorContext);
   diagnostics.push(...emendations.diagnostics);
@@ -109,7 +103,7 @@ export function analyse(input: string | Uint8Array, configInput: EditionConfig =
   spans.push(...names.spans);
 
   if (hints.dates !== false) {
-    const dates = collectDates(config, view, normalised, anchorContext);
+    const dates = collectDates(config, anchorContext);
     diagnostics.push(...dates.diagnostics);
     fail(dates.diagnostics);
     spans.push(...dates.spans);

@@ -1,6 +1,5 @@
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { EditionConfig } from '../config/types.js';
-import type { NormalisedText } from '../source/normalise.js';
 import { resolveAnchors, type AnchorContext } from '../recognise/anchors.js';
 import { formatIsoDate, julianToGregorian, parseIsoDate } from '../recognise/calendar.js';
 import { findDates } from '../recognise/dates.js';
@@ -11,12 +10,8 @@ import type { DateSpan } from './spans.js';
  * Dates found in the text, corrected by the config's `dates` hints: a hint can
  * say a date is Julian, give its value, or say that something is not a date.
  */
-export function collectDates(
-  config: EditionConfig,
-  view: string,
-  normalised: NormalisedText,
-  ctx: AnchorContext,
-): { spans: DateSpan[]; diagnostics: Diagnostic[] } {
+export function collectDates(config: EditionConfig, ctx: AnchorContext): { spans: DateSpan[]; diagnostics: Diagnostic[] } {
+  const { view, normalised } = ctx;
   const documentDate = parseIsoDate(config.metadata?.date?.when ?? '');
   const full = documentDate && documentDate.month !== undefined && documentDate.day !== undefined ? (documentDate as YMD) : undefined;
   const found = findDates(view, full ? { documentDate: full } : {});

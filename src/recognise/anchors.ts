@@ -28,6 +28,8 @@ export interface AnchorRequest {
 export interface AnchorContext {
   /** The normalised text. */
   normalised: NormalisedText;
+  /** The normalised text with kept line breaks read as spaces (same length): anchors are written with spaces. */
+  view: string;
   /** The LF-normalised source and its lines, for `at` anchors. */
   source: string;
   lines: readonly SourceLine[];
@@ -41,9 +43,7 @@ export interface AnchorContext {
 export function resolveAnchors(requests: readonly AnchorRequest[], ctx: AnchorContext): { ranges: [number, number][][]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const ranges: [number, number][][] = requests.map(() => []);
-  const text = ctx.normalised.text;
-  // Kept line breaks are LF in the normalised text; anchors are written with spaces.
-  const view = text.includes('\n') ? text.replace(/\n/g, ' ') : text;
+  const view = ctx.view;
 
   const literalRequests: { index: number; literal: string; offset: number; length: number }[] = [];
   requests.forEach((req, index) => {
