@@ -92,27 +92,31 @@ function acceptNonCrossing(
   diagnostics: Diagnostic[],
 ): Span[] {
   const ordered = [...spans].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start || b.end - a.end);
-  const lists = new Map<SpanKind, SpanList>();
+  // One list per kind, in an array: this loop runs once per span, and a Map's
+  // iterator would be an allocation each time.
+  const lists: SpanList[] = [];
+  const listOf = new Map<SpanKind, SpanList>();
   const accepted: Span[] = [];
   let currentPriority = -1;
   for (const span of ordered) {
     if (PRIORITY[span.kind] !== currentPriority) {
       // Spans of one priority never cross each other (the recognisers and the
       // emendation check see to that), so lists only need sorting between priorities.
-      for (const l of lists.values()) l.sort();
+      for (const l of lists) l.sort();
       currentPriority = PRIORITY[span.kind];
     }
     let winner: Span | undefined;
-    for (const list of lists.values()) {
-      winner = list.crossing(span);
-      if (winner) break;
-    }
+    for (let i = 0; i < lists.length && !winner; i++) winner = lists[i]!.crossing(span);
     if (winner) {
       diagnostics.push(crossingDiagnostic(span, winner, describe, placeAt));
       continue;
     }
-    let list = lists.get(span.kind);
-    if (!list) lists.set(span.kind, (list = new SpanList()));
+    let list = listOf.get(span.kind);
+    if (!list) {
+      list = new SpanList();
+      listOf.set(span.kind, list);
+      lists.push(list);
+    }
     list.add(span);
     accepted.push(span);
   }

@@ -46,7 +46,9 @@ export function el(name: string, attributes: Record<string, string | undefined> 
 
 /** An element holding running text: see `XmlElement.mixed`. */
 export function textEl(name: string, attributes: Record<string, string | undefined>, ...children: Child[]): XmlElement {
-  return { ...el(name, attributes, ...children), mixed: true };
+  const element = el(name, attributes, ...children);
+  element.mixed = true;
+  return element;
 }
 
 export function text(value: string): XmlText {
