@@ -3,10 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { encodeMarkdown, runEncodeBench } from './encode.mjs';
+import { readMarkdown, runReadBench } from './read.mjs';
 
 const log = (s) => process.stderr.write(`${s}\n`);
 const started = new Date();
 const encode = runEncodeBench(log);
+const read = runReadBench(log);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;
 const md = [
@@ -15,6 +17,8 @@ const md = [
   `Machine: ${machine}. Command: \`npm run bench\` (builds, then \`node --expose-gc bench/run.mjs\`). Run took ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s.`,
   '',
   encodeMarkdown(encode),
+  '',
+  readMarkdown(read),
   '',
 ].join('\n');
 writeFileSync(new URL('./RESULTS.md', import.meta.url), md);

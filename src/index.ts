@@ -12,3 +12,4 @@ export type { SpanNode } from './annotate/nest.js';
 export type { XmlElement, XmlText, XmlNode } from './tei/xml-tree.js';
 export type { YMD, DateMatch } from './recognise/types.js';
 export { TEIKIT_VERSION as version } from './version.js';
+export * from './reader/index.js';

@@ -10,12 +10,15 @@ const EXPORTS = [
   'analyse',
   'checkConfig',
   'defaultHandlers',
+  'elementAt',
+  'elementPath',
   'encode',
   'formatDiagnostic',
   'gregorianToJulian',
   'julianToGregorian',
   'normaliseSource',
   'parseConfigText',
+  'readTei',
   'version',
 ];
 

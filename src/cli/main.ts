@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { TEIKIT_VERSION } from '../version.js';
 import { runBuild } from './build-command.js';
 import { runEncode } from './encode-command.js';
+import { runRead } from './read-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './report.js';
 
 const HELP = `teikit ${TEIKIT_VERSION}: plain text to TEI P5 critical editions
@@ -12,6 +13,8 @@ Usage:
   teikit build <edition-dir>... [--check]
       Build the TEI of each edition folder (edition.json + source text).
       --check writes nothing and exits 1 if a committed TEI file is stale.
+  teikit read <xml-file|-> [--reading diplomatic|corrected] [--format text|json]
+      Read a TEI document: a reading as text, or the whole model as JSON.
   teikit --help | --version
 
 Exit status: 0 success, 1 bad input, 2 bad usage.
@@ -58,6 +61,20 @@ export function main(argv: string[]): number {
         if (values.help) return help();
         if (positionals.length === 0) throw new UsageError('build takes at least one edition folder');
         return runBuild({ dirs: positionals, check: values.check === true });
+      }
+      case 'read': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { reading: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+          allowPositionals: true,
+        });
+        if (values.help) return help();
+        if (positionals.length !== 1) throw new UsageError('read takes one TEI file (or - for standard input)');
+        const reading = values.reading ?? 'diplomatic';
+        const format = values.format ?? 'text';
+        if (reading !== 'diplomatic' && reading !== 'corrected') throw new UsageError('--reading is diplomatic or corrected');
+        if (format !== 'text' && format !== 'json') throw new UsageError('--format is text or json');
+        return runRead({ file: positionals[0]!, reading, format });
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

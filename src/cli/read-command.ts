@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { readTei } from '../reader/index.js';
-import type { ReadDiagnostic, ReadResult } from '../reader/index.js';
+import type { ReadDiagnostic, ReadOptions, ReadResult } from '../reader/index.js';
 import { EXIT_OK, reportFailure, type FileNames } from './report.js';
 
 export interface ReadArgs {
@@ -9,6 +9,8 @@ export interface ReadArgs {
   file: string;
   reading: 'diplomatic' | 'corrected';
   format: 'text' | 'json';
+  /** Options of readTei (a witness to read, how to treat line breaks, limits), for flags such as --witness. */
+  options?: ReadOptions;
 }
 
 /**
@@ -21,7 +23,7 @@ export function runRead(args: ReadArgs): number {
   const names: FileNames = { source: args.file === '-' ? '<stdin>' : args.file };
   try {
     // Bytes, not a string: the reader checks the encoding and reports a bad byte with its place.
-    const result = readTei(readFileSync(args.file === '-' ? 0 : args.file));
+    const result = readTei(readFileSync(args.file === '-' ? 0 : args.file), args.options ?? {});
     for (const d of result.diagnostics) process.stderr.write(`${formatReadDiagnostic(d, names)}\n`);
     process.stdout.write(args.format === 'json' ? `${toJson(result)}\n` : `${result.readings[args.reading]}\n`);
     return EXIT_OK;

@@ -8,8 +8,21 @@ import type { XElement } from './xml/tree.js';
  * order. `source` and `edited` are the readings over the entry's offsets, so an
  * entry never disagrees with the text it describes.
  */
-export function buildApparatus(records: readonly InterventionRecord[], at: Anchoring, readAlternative: (el: XElement) => string): Intervention[] {
-  return records.map((r) => {
+/** An alternative read as text, and whether that text leaves something of it out (a nested rdg, a note). */
+export type ReadAlternative = (el: XElement) => { text: string; edited: string; incomplete: boolean };
+
+export function buildApparatus(
+  records: readonly InterventionRecord[],
+  at: Anchoring,
+  readAlternative: ReadAlternative,
+): { apparatus: Intervention[]; incomplete: XElement[] } {
+  const incomplete: XElement[] = [];
+  const read: ReadAlternative = (el) => {
+    const r = readAlternative(el);
+    if (r.incomplete) incomplete.push(el);
+    return r;
+  };
+  const apparatus = records.map((r) => {
     const ed = r.editorial?.attributes;
     const reason = r.el.attributes.get('reason');
     const entry: Intervention = {
@@ -22,19 +35,22 @@ export function buildApparatus(records: readonly InterventionRecord[], at: Ancho
       ...optional('type', ed?.get('type')),
       ...optional('reason', reason),
       ...(r.kind === 'variant' && r.el.local === 'app' && r.editorial && { wit: witTokens(r.editorial) }),
-      ...(r.alternatives.length > 0 && { alternatives: r.alternatives.map((a) => alternative(a, readAlternative)) }),
+      ...(r.alternatives.length > 0 && { alternatives: r.alternatives.map((a) => alternative(a, read)) }),
       offsets: at.offsets(r),
       position: at.position(r),
       ...at.note(r),
     };
     return entry;
   });
+  return { apparatus, incomplete };
 }
 
-function alternative(el: XElement, read: (el: XElement) => string): Alternative {
+function alternative(el: XElement, read: ReadAlternative): Alternative {
   const a = el.attributes;
+  const { text, edited } = read(el);
   return {
-    text: read(el),
+    text,
+    ...(edited !== text && { edited }),
     element: el.local,
     ...optional('resp', a.get('resp')),
     ...optional('cert', a.get('cert')),

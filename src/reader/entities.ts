@@ -1,6 +1,6 @@
 import { optional } from './apparatus.js';
 import type { Anchoring } from './anchoring.js';
-import type { Entities, EntityEntry, EntityKind, EntityMention, ReadDiagnostic } from './types.js';
+import type { Entities, EntityEntry, ReadEntityKind, EntityMention, ReadDiagnostic } from './types.js';
 import type { Tracked } from './walk-text.js';
 import { elementChildren, forEachDescendant, type XElement } from './xml/tree.js';
 
@@ -10,7 +10,7 @@ import { elementChildren, forEachDescendant, type XElement } from './xml/tree.js
  * names in the text that point to them with `@ref="#id"`.
  */
 
-const ENTRY_KINDS: ReadonlyMap<string, EntityKind> = new Map([
+const ENTRY_KINDS: ReadonlyMap<string, ReadEntityKind> = new Map([
   ['person', 'person'],
   ['personGrp', 'person'],
   ['org', 'org'],
@@ -18,6 +18,7 @@ const ENTRY_KINDS: ReadonlyMap<string, EntityKind> = new Map([
 ]);
 
 const NAME_CHILDREN = new Set(['persName', 'orgName', 'placeName', 'geogName', 'name']);
+const NO_TOKENS: readonly string[] = [];
 
 export interface Register {
   entries: EntityEntry[];
@@ -59,16 +60,16 @@ export function resolveMentions(mentions: readonly Tracked[], register: Register
   const diagnostics: ReadDiagnostic[] = [];
   for (const m of mentions) {
     const ref = m.el.attributes.get('ref');
-    const mention: EntityMention = {
-      element: m.el.local,
-      ...optional('ref', ref),
-      text: at.sourceText(m),
-      offsets: at.offsets(m),
-      position: at.position(m),
-      ...at.note(m),
-    };
+    const element = m.el.local;
+    const text = at.sourceText(m);
+    const offsets = at.offsets(m);
+    const position = at.position(m);
+    // Whole literals, not spreads: there is one of these per name in the text.
+    const mention: EntityMention = ref === undefined ? { element, text, offsets, position } : { element, ref, text, offsets, position };
+    if (m.flow.note !== undefined) mention.note = m.flow.note;
     let filed = false;
-    for (const token of ref?.split(/\s+/).filter(Boolean) ?? []) {
+    const tokens = ref === undefined ? NO_TOKENS : /\s/.test(ref) ? ref.split(/\s+/).filter(Boolean) : [ref];
+    for (const token of tokens) {
       if (!token.startsWith('#')) continue;
       const id = token.slice(1);
       const entry = register.byId.get(id);
@@ -91,6 +92,6 @@ export function resolveMentions(mentions: readonly Tracked[], register: Register
     }
     if (!filed) unresolved.push(mention);
   }
-  const of = (kind: EntityKind): EntityEntry[] => register.entries.filter((e) => e.kind === kind);
+  const of = (kind: ReadEntityKind): EntityEntry[] => register.entries.filter((e) => e.kind === kind);
   return { entities: { people: of('person'), organisations: of('org'), places: of('place'), unresolved }, diagnostics };
 }

@@ -1,6 +1,6 @@
 // The reader's public API: readTei and the model it returns. Code lives in the modules named below.
 export { readTei } from './read-tei.js';
-export { elementAt } from './element-table.js';
+export { elementAt, elementPath } from './element-table.js';
 export type {
   Alternative,
   DateEntry,
@@ -8,7 +8,7 @@ export type {
   EditorEntry,
   Entities,
   EntityEntry,
-  EntityKind as ReadEntityKind,
+  ReadEntityKind,
   EntityMention,
   Intervention,
   InterventionKind,

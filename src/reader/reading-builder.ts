@@ -37,10 +37,18 @@ const RAW = 3;
 const XML_SPACE_RUN = /[ \t\n\r]+/g;
 // Text needing no work inside: no tab, LF or double space. Most text nodes of a tidy document.
 
-/** Whether `text` may take the fast path of `ReadingBuilder.text` (asked once per text node, not once per reading). */
-export function isSimpleText(value: string): boolean {
-  // Three native scans beat one regular expression with an alternation. Line ends are LF by now.
-  return value.indexOf('\n') === -1 && value.indexOf('  ') === -1 && value.indexOf('\t') === -1;
+/**
+ * Text with no tab, no line end and no double space (most text nodes of a tidy
+ * document) as a core and whether a space stands before and after it;
+ * undefined for text that needs its white space collapsed.
+ */
+export function splitSimpleText(value: string): { lead: boolean; core: string; trail: boolean } | undefined {
+  // Native scans beat one regular expression with an alternation. Line ends are LF by now, but a
+  // character reference (&#13;) can still put a CR in text.
+  if (value.indexOf('\n') !== -1 || value.indexOf('  ') !== -1 || value.indexOf('\t') !== -1 || value.indexOf('\r') !== -1) return undefined;
+  const lead = value.charCodeAt(0) === 0x20;
+  const trail = value.length > 1 && value.charCodeAt(value.length - 1) === 0x20;
+  return { lead, core: lead || trail ? value.slice(lead ? 1 : 0, trail ? -1 : undefined) : value, trail };
 }
 
 export class ReadingBuilder {
@@ -64,15 +72,22 @@ export class ReadingBuilder {
     this.segments = ownerIndex ? [] : undefined;
   }
 
-  /** Text of a text node whose parent is `owner`; `simple` is `isSimpleText(value)`, when known. */
-  text(value: string, owner: XElement, preserve: boolean, simple = !preserve && isSimpleText(value)): void {
-    if (simple && !preserve) {
-      const lead = value.charCodeAt(0) === 0x20;
-      const trail = value.length > 1 && value.charCodeAt(value.length - 1) === 0x20;
-      if (lead) this.whitespace(' ', owner, false);
-      const core = value.slice(lead ? 1 : 0, trail ? -1 : undefined);
-      if (core !== '') this.chars(core, owner);
-      if (trail) this.whitespace(' ', owner, false);
+  /**
+   * Text needing no collapsing (see `splitSimpleText`): at most a space before
+   * and after a core that is already normalised. The walk splits it once for
+   * both readings.
+   */
+  simpleText(lead: boolean, core: string, trail: boolean, owner: XElement): void {
+    if (lead) this.whitespace(' ', owner, false);
+    if (core !== '') this.chars(core, owner);
+    if (trail) this.whitespace(' ', owner, false);
+  }
+
+  /** Text of a text node whose parent is `owner`. */
+  text(value: string, owner: XElement, preserve: boolean): void {
+    const simple = preserve ? undefined : splitSimpleText(value);
+    if (simple) {
+      this.simpleText(simple.lead, simple.core, simple.trail, owner);
       return;
     }
     let i = 0;

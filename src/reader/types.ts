@@ -41,7 +41,7 @@ export interface ReadingOffsets {
  * headings, verse stanzas, list items, the byline, the citation, the
  * headnote's paragraphs, …) separated by one blank line (`"\n\n"`); a unit
  * never contains a blank line. Inside a unit every run of XML white space is
- * one space, `lb` is a line break (`"\n"`) and each unit is trimmed, the
+ *  one space, `lb` is a line break (`"\n"`, unless `lineBreaks: "join"`) and each unit is trimmed, the
  * normalisation teikit's README documents, so for a document teikit wrote,
  * `diplomatic` equals `normaliseSource(text, config)`.
  */
@@ -59,7 +59,7 @@ export interface Readings {
    * place of what they correct; additions without deletions.
    */
   corrected: string;
-  /** The elements the text came from, referred to by index from `segments`. */
+  /** The elements the text came from (referred to by index from `segments`) and their ancestors. */
   elements: ReadingElement[];
   /**
    * For each reading, which element each character came from: sorted,
@@ -68,7 +68,8 @@ export interface Readings {
    * Characters the normalisation wrote between units (`"\n\n"`) belong to no
    * segment; a space that stands for a run of white space belongs to the
    * element that held the white space; the `"\n"` of a line break to its `lb`;
-   * a gap's placeholder to its `gap`. Use `elementAt` to look an offset up.
+   * a gap's placeholder to its `gap`. Use `elementAt` to look an offset up,
+   * `elementPath` for an element's path from the root.
    */
   segments: { diplomatic: ReadingSegment[]; corrected: ReadingSegment[] };
 }
@@ -76,11 +77,19 @@ export interface Readings {
 /** `[start, end, element]`: the characters `[start, end)` came from `elements[element]`. */
 export type ReadingSegment = [number, number, number];
 
+/**
+ * An element of the XML, as the readings' map refers to it. Its path from the
+ * root (`/TEI[1]/text[1]/body[1]/div[1]/p[3]`) is the chain of `parent`s,
+ * each step named and counted among siblings of the same name; `elementPath`
+ * builds it.
+ */
 export interface ReadingElement {
   /** The element's name as written (`persName`, `tei:p`). */
   name: string;
-  /** A path to it from the root: `/TEI[1]/text[1]/body[1]/div[1]/p[3]`; each step counts siblings of the same name. */
-  path: string;
+  /** Index of its parent in `elements`; null for the root. */
+  parent: number | null;
+  /** 1-based position among its parent's children of the same name. */
+  position: number;
   line: number;
   column: number;
 }
@@ -117,7 +126,7 @@ export interface Intervention {
   reason?: string;
   /** Witnesses (`@wit` tokens, as written) of the reading read, for `variant` from `app`. */
   wit?: string[];
-  /** The forms not read: other corrections of a `choice`, other readings of an `app`, each read diplomatically. */
+  /** The forms not read: other corrections of a `choice`, other readings of an `app`. */
   alternatives?: Alternative[];
   offsets: ReadingOffsets;
   position: XmlPosition;
@@ -125,8 +134,12 @@ export interface Intervention {
   note?: number;
 }
 
+/** A form the readings do not show. */
 export interface Alternative {
+  /** The alternative read as the source shows it. */
   text: string;
+  /** The alternative read as the editor would, when that differs (it holds a corr or supplied, say). */
+  edited?: string;
   element: string;
   resp?: string;
   cert?: string;
@@ -134,7 +147,7 @@ export interface Alternative {
   wit?: string[];
 }
 
-export type EntityKind = 'person' | 'org' | 'place';
+export type ReadEntityKind = 'person' | 'org' | 'place';
 
 /** People, organisations and places: the document's registers, each entry with its mentions. */
 export interface Entities {
@@ -156,7 +169,7 @@ export interface Entities {
  */
 export interface EntityEntry {
   id: string;
-  kind: EntityKind;
+  kind: ReadEntityKind;
   /** Its first `persName`/`orgName`/`placeName`/`name`, read as corrected text. */
   name?: string;
   idnos: { type?: string; value: string }[];
@@ -210,8 +223,10 @@ export interface NoteEntry {
   target?: string;
   /** Whether its text is part of the readings. */
   inline: boolean;
-  /** The note's text read diplomatically, without brackets. */
+  /** The note's text as the source shows it (for a bracketed note, without its brackets). */
   text: string;
+  /** The note's text as the editor reads it, when that differs (it holds a corr or a supplied word). */
+  edited?: string;
   offsets: ReadingOffsets;
   position: XmlPosition;
   /** Index of the note this one stands in, for a note inside a note outside the flow. */

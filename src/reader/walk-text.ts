@@ -1,5 +1,5 @@
 import type { ReadDiagnostic } from './types.js';
-import { ReadingBuilder, isSimpleText, type Span } from './reading-builder.js';
+import { ReadingBuilder, splitSimpleText, type Span } from './reading-builder.js';
 import { pickInApp, pickInChoice, sourceSideKind, editedSideKind } from './tei/choose.js';
 import { ASIDE_REASONS, NAME_ELEMENTS, TEI_ELEMENT_NAMES, roleOf } from './tei/elements.js';
 import type { InterventionKind } from './types.js';
@@ -91,12 +91,13 @@ interface Frame {
   then: number;
   /** The spans to close when the element ends. */
   tracked: Tracked | undefined;
+  /** For the children of a choice or app: which readings each one goes to (absent: as its parent). */
+  picks: Map<XElement, number> | undefined;
 }
 
 interface Tally {
   count: number;
   offset: number;
-  name: string;
   reason: string;
 }
 
@@ -110,9 +111,15 @@ export class TextWalker {
   readonly main: Flow;
   /** The elements segments refer to, by index. */
   readonly elements: XElement[] = [];
-  private readonly override = new Map<XElement, number>();
+  private readonly stack: Frame[] = [];
+  // Frames are reused by depth: the walk is strictly last in, first out, and a document has as
+  // many elements as it has characters to spare, so not allocating one per element pays.
+  private readonly pool: Frame[] = [];
   private readonly tallies = new Map<string, Tally>();
-  private readonly mutedUntil = new Set<string>();
+  /** Anchors that open delSpans wait for, with where each delSpan stands. */
+  private readonly mutedUntil = new Map<string, number>();
+  /** In a quiet read: how many pieces of text it left out of both readings. */
+  omitted = 0;
 
   constructor(private readonly o: WalkOptions) {
     this.main = this.flow(o.quiet ? undefined : (el) => this.indexOf(el), undefined);
@@ -121,7 +128,7 @@ export class TextWalker {
   /** Reads the content of `el` into the main flow (the element's own rule is not applied to it). */
   read(el: XElement): this {
     const sp = el.attributes.get('xml:space');
-    this.run({ el, i: 0, vis: BOTH, preserve: sp === 'preserve', elementOnly: false, restore: false, inName: false, flow: this.main, then: 0, tracked: undefined });
+    this.run({ el, i: 0, vis: BOTH, preserve: sp === 'preserve', elementOnly: false, restore: false, inName: false, flow: this.main, then: 0, tracked: undefined, picks: undefined });
     this.main.dipText = this.main.dip.finish();
     this.main.corrText = this.main.corr.finish();
     return this;
@@ -135,13 +142,13 @@ export class TextWalker {
       const times = t.count === 1 ? 'once' : `${t.count.toLocaleString('en')} times`;
       out.push({ severity: code === 'text-in-element-only' ? 'warning' : 'info', code, message: `${t.reason} (${times}, first here)`, file: 'source', place: place(t.offset) });
     }
-    if (this.mutedUntil.size > 0) {
+    for (const [id, offset] of this.mutedUntil) {
       out.push({
         severity: 'warning',
         code: 'span-not-closed',
-        message: `delSpan points to ${[...this.mutedUntil].map((id) => `#${id}`).join(', ')}, which the text never reaches: the corrected reading omits everything after it`,
+        message: `delSpan points to #${id}, which the text never reaches: the corrected reading omits everything after it`,
         file: 'source',
-        place: place(0),
+        place: place(offset),
       });
     }
     return out;
@@ -160,7 +167,8 @@ export class TextWalker {
   }
 
   private run(root: Frame): void {
-    const stack: Frame[] = [root];
+    const stack = this.stack;
+    stack.push(root);
     while (stack.length > 0) {
       const f = stack[stack.length - 1]!;
       const children = f.el.children;
@@ -206,9 +214,14 @@ export class TextWalker {
       this.tally('text-in-element-only', f.el, node.offset, `text directly inside <${f.el.name}>, where TEI expects only elements; it is read in both readings`);
     }
     const v = this.visible(f.vis);
-    const simple = !f.preserve && isSimpleText(node.value);
-    if (v & DIPLOMATIC) f.flow.dip.text(node.value, f.el, f.preserve, simple);
-    if (v & CORRECTED) f.flow.corr.text(node.value, f.el, f.preserve, simple);
+    const simple = f.preserve ? undefined : splitSimpleText(node.value);
+    if (simple) {
+      if (v & DIPLOMATIC) f.flow.dip.simpleText(simple.lead, simple.core, simple.trail, f.el);
+      if (v & CORRECTED) f.flow.corr.simpleText(simple.lead, simple.core, simple.trail, f.el);
+    } else {
+      if (v & DIPLOMATIC) f.flow.dip.text(node.value, f.el, f.preserve);
+      if (v & CORRECTED) f.flow.corr.text(node.value, f.el, f.preserve);
+    }
   }
 
   // Text between a delSpan and its anchor is deleted: only the diplomatic reading has it.
@@ -242,10 +255,23 @@ export class TextWalker {
   }
 
   private enter(el: XElement, p: Frame): Frame | undefined {
-    const forced = this.override.get(el);
+    const forced = p.picks?.get(el);
     const vis = forced === undefined ? p.vis : p.vis & forced;
-    // An alternative a choice or app did not choose: its text is in `alternatives`.
-    if (vis === 0 && forced !== undefined) return undefined;
+    if (vis === 0 && forced !== 0 && forced !== undefined) {
+      // Chosen for the one reading its surroundings do not show: the sic of a choice inside a corr.
+      this.leftOut(`not-in-readings ${el.local}`, el, el.offset, `<${el.name}> is chosen for a reading that the element around it leaves out (a choice inside a corr or a del), so it is in neither reading`);
+      return undefined;
+    }
+    if (vis === 0 && forced !== undefined) {
+      // An alternative a choice or app did not choose: its text is in `alternatives`, read as running
+      // text, which leaves out a note outside the flow standing in it; that much is said. A quiet read
+      // (of an alternative) leaving out an alternative nested in it says so to its caller.
+      if (this.o.quiet && el.children.length > 0) this.omitted++;
+      forEachDescendant(el, (d) => {
+        if (d.local === 'note' && this.o.isTei(d) && !isInlineNote(d)) this.leftOut('not-in-readings note', d, d.offset, 'a note inside a reading that is not read (a rdg, or a corr not chosen) is in neither the readings nor notes');
+      });
+      return undefined;
+    }
     if (!this.o.isTei(el)) {
       this.tally('unknown-element', el, el.offset, `<${el.name}> is not a TEI element (namespace ${JSON.stringify(el.ns)}); its text is read as running text`);
       return this.frame(el, p, vis);
@@ -254,22 +280,22 @@ export class TextWalker {
     switch (local) {
       case 'lb':
         this.lineBreak(el, p, vis);
-        return undefined;
+        return this.unread(el);
       case 'space':
         this.spaceIn(vis, p.flow, el);
-        return undefined;
+        return this.unread(el);
       case 'gap':
         this.gap(el, p, vis);
         return undefined;
       case 'delSpan': {
         const to = el.attributes.get('spanTo');
-        if (to?.startsWith('#')) this.mutedUntil.add(to.slice(1));
-        return undefined;
+        if (to?.startsWith('#')) this.mutedUntil.set(to.slice(1), el.offset);
+        return this.unread(el);
       }
       case 'anchor': {
         const id = el.attributes.get('xml:id');
         if (id !== undefined) this.mutedUntil.delete(id);
-        return undefined;
+        return this.unread(el);
       }
       case 'choice':
         return this.choice(el, p, vis);
@@ -279,6 +305,8 @@ export class TextWalker {
       case 'subst': {
         const f = this.frame(el, p, vis);
         f.elementOnly = true;
+        // Readings inside a group are chosen by the app above it.
+        if (local === 'rdgGrp') f.picks = p.picks;
         return f;
       }
       case 'note':
@@ -332,7 +360,7 @@ export class TextWalker {
       case 'outside':
         return undefined;
       case 'aside':
-        this.tally(`not-in-readings ${local}`, el, el.offset, `<${local}> is not part of the readings: ${ASIDE_REASONS.get(local) ?? 'it is not running text'}`);
+        this.leftOut(`not-in-readings ${local}`, el, el.offset, `<${local}> is not part of the readings: ${ASIDE_REASONS.get(local) ?? 'it is not running text'}`);
         return undefined;
       case 'structure':
       case 'block':
@@ -341,33 +369,51 @@ export class TextWalker {
         return roleOf(p.el.local) === 'structure' ? this.unit(el, p, vis) : this.frame(el, p, vis);
       case 'milestone':
         if (el.attributes.get('break') === 'no') this.glueIn(vis, p.flow);
-        return undefined;
+        return this.unread(el);
       case 'inline':
         if (!TEI_ELEMENT_NAMES.has(local)) this.tally(`unknown-element ${local}`, el, el.offset, `<${el.name}> is not an element of TEI P5; its text is read as running text`);
         return this.frame(el, p, vis);
     }
   }
 
+  // An element whose content the reader does not read (an lb, a pb, a space): text in it, which TEI
+  // does not expect there (a desc at most), is said to be left out.
+  private unread(el: XElement): undefined {
+    if (el.children.length > 0 && hasNonSpaceText(el)) {
+      this.leftOut(`not-in-readings ${el.local}`, el, el.offset, `<${el.name}> marks a place in the text; the text inside it is not read`);
+    }
+    return undefined;
+  }
+
+  // The frame for `el`, one level below the top of the stack.
   private frame(el: XElement, p: Frame, vis: number): Frame {
     const sp = el.attributes.get('xml:space');
-    return {
-      el,
-      i: 0,
-      vis,
-      preserve: sp === 'preserve' ? true : sp === 'default' ? false : p.preserve,
-      elementOnly: false,
-      restore: p.restore,
-      inName: p.inName,
-      flow: p.flow,
-      then: 0,
-      tracked: undefined,
-    };
+    const preserve = sp === 'preserve' ? true : sp === 'default' ? false : p.preserve;
+    const depth = this.stack.length;
+    let f = this.pool[depth];
+    if (!f) {
+      f = { el, i: 0, vis, preserve, elementOnly: false, restore: p.restore, inName: p.inName, flow: p.flow, then: 0, tracked: undefined, picks: undefined };
+      this.pool[depth] = f;
+      return f;
+    }
+    f.el = el;
+    f.i = 0;
+    f.vis = vis;
+    f.preserve = preserve;
+    f.elementOnly = false;
+    f.restore = p.restore;
+    f.inName = p.inName;
+    f.flow = p.flow;
+    f.then = 0;
+    f.tracked = undefined;
+    f.picks = undefined;
+    return f;
   }
 
   // A frame for content shown in `vis`; content shown in neither reading is left out, and said so.
   private content(el: XElement, p: Frame, vis: number): Frame | undefined {
     if (vis !== 0) return this.frame(el, p, vis);
-    if (el.children.length > 0) this.tally(`not-in-readings ${el.local}`, el, el.offset, `<${el.name}> stands where its text belongs to neither reading (for example a corr inside a del)`);
+    if (el.children.length > 0) this.leftOut(`not-in-readings ${el.local}`, el, el.offset, `<${el.name}> stands where its text belongs to neither reading (for example a corr inside a del)`);
     return undefined;
   }
 
@@ -400,12 +446,9 @@ export class TextWalker {
   }
 
   private gap(el: XElement, p: Frame, vis: number): void {
-    const f = this.frame(el, p, vis);
-    if (!this.o.quiet) {
-      this.intervention(f, 'omission', el);
-      for (const c of elementChildren(el)) {
-        this.tally(`not-in-readings ${c.local}`, c, c.offset, `<${c.name}> inside <gap> describes the gap; the readings show the placeholder ${JSON.stringify(this.o.gapPlaceholder)}`);
-      }
+    const f = this.intervention(this.frame(el, p, vis), 'omission', el);
+    for (const c of elementChildren(el)) {
+      this.leftOut(`not-in-readings ${c.local}`, c, c.offset, `<${c.name}> inside <gap> describes the gap; the readings show the placeholder ${JSON.stringify(this.o.gapPlaceholder)}`);
     }
     this.chars(vis, p.flow, this.o.gapPlaceholder, el);
     this.leave(f);
@@ -414,30 +457,27 @@ export class TextWalker {
   private choice(el: XElement, p: Frame, vis: number): Frame {
     const children = elementChildren(el);
     const pick = pickInChoice(children);
-    for (const c of children) {
-      this.override.set(c, (c === pick.source ? DIPLOMATIC : 0) | (c === pick.edited ? CORRECTED : 0));
-    }
     const f = this.frame(el, p, vis);
     f.elementOnly = true;
+    f.picks = new Map(children.map((c) => [c, (c === pick.source ? DIPLOMATIC : 0) | (c === pick.edited ? CORRECTED : 0)]));
     return this.intervention(f, pick.kind, pick.edited ?? el, pick.alternatives);
   }
 
   private app(el: XElement, p: Frame, vis: number): Frame {
     const pick = pickInApp(el, this.o.isTei, this.o.witness);
-    for (const a of pick.alternatives) this.override.set(a, 0);
     if (pick.witnessMissing) {
       this.tally('witness-not-in-app', el, el.offset, `witness ${this.o.witness} has no reading in this <app>; the lemma is read instead`);
     }
     if (pick.noLemma) this.tally('app-without-lemma', el, el.offset, '<app> without <lem>: its first reading is read');
     const f = this.frame(el, p, vis);
     f.elementOnly = true;
+    f.picks = new Map(pick.alternatives.map((a) => [a, 0]));
     return this.intervention(f, 'variant', pick.chosen, pick.alternatives);
   }
 
   private note(el: XElement, p: Frame, vis: number): Frame | undefined {
-    const rend = el.attributes.get('rend');
-    const brackets = rend !== undefined && /(?:^|\s)brackets(?:\s|$)/.test(rend);
-    if (brackets || el.attributes.get('place') === 'inline') {
+    const brackets = hasBrackets(el);
+    if (isInlineNote(el)) {
       const f = this.frame(el, p, vis);
       if (brackets) f.then = CLOSE_BRACKET;
       if (!this.o.quiet) {
@@ -449,7 +489,10 @@ export class TextWalker {
       if (brackets) this.chars(vis, p.flow, '[', el);
       return f;
     }
-    if (this.o.quiet) return undefined;
+    if (this.o.quiet) {
+      this.omitted++;
+      return undefined;
+    }
     // Outside the flow: a point in the readings, and a flow of its own for its text.
     const own = this.flow(undefined, this.notes.length);
     const record: NoteRecord = { el, flow: p.flow, dip: p.flow.dip.open(), corr: p.flow.corr.open(), inline: false, own };
@@ -483,11 +526,36 @@ export class TextWalker {
     return f;
   }
 
+  // Text left out of both readings: reported, or in a quiet read counted, so the caller can report it.
+  private leftOut(key: string, el: XElement, offset: number, reason: string): void {
+    if (this.o.quiet) this.omitted++;
+    else this.tally(key, el, offset, reason);
+  }
+
   private tally(key: string, el: XElement, offset: number, reason: string): void {
     if (this.o.quiet) return;
     const k = key.includes(' ') ? key : `${key} ${el.name}`;
     const t = this.tallies.get(k);
     if (t) t.count++;
-    else this.tallies.set(k, { count: 1, offset, name: el.name, reason });
+    else this.tallies.set(k, { count: 1, offset, reason });
   }
+}
+
+/** A note the source prints in its brackets, as teikit writes a gloss: `rend="brackets"`. */
+export function hasBrackets(note: XElement): boolean {
+  const rend = note.attributes.get('rend');
+  return rend !== undefined && /(?:^|\s)brackets(?:\s|$)/.test(rend);
+}
+
+/** A note that is part of the running text: printed inline, or in brackets. */
+function isInlineNote(note: XElement): boolean {
+  return hasBrackets(note) || note.attributes.get('place') === 'inline';
+}
+
+function hasNonSpaceText(el: XElement): boolean {
+  let found = false;
+  const test = (x: XElement): boolean => x.children.some((c) => c.type === 'text' && !WHITESPACE_ONLY.test(c.value));
+  if (test(el)) return true;
+  forEachDescendant(el, (d) => (found = test(d)));
+  return found;
 }

@@ -13,10 +13,12 @@ import type { Scanner } from './scanner.js';
 
 export interface Doctype {
   name: string;
+  /** Offset of `<!DOCTYPE`. */
+  offset: number;
   systemId?: string;
   publicId?: string;
-  /** A parameter-entity reference stood in the internal subset, so declarations after it were skipped. */
-  skippedAfterParameterEntity: boolean;
+  /** Offset of the first parameter-entity reference in the internal subset, after which declarations were skipped. */
+  parameterEntityAt?: number;
 }
 
 /** Reads `<!DOCTYPE …>` at the cursor (which stands on `<!DOCTYPE`), declaring its entities in `entities`. */
@@ -24,7 +26,7 @@ export function readDoctype(s: Scanner, entities: EntityTable): Doctype {
   const start = s.pos;
   s.pos += '<!DOCTYPE'.length;
   s.requireSpace('after <!DOCTYPE');
-  const doctype: Doctype = { name: s.name('the name of the root element after <!DOCTYPE'), skippedAfterParameterEntity: false };
+  const doctype: Doctype = { name: s.name('the name of the root element after <!DOCTYPE'), offset: start };
   const hadSpace = s.skipSpace();
   if (hadSpace && (s.at('SYSTEM') || s.at('PUBLIC'))) {
     Object.assign(doctype, externalId(s));
@@ -62,10 +64,10 @@ function internalSubset(s: Scanner, entities: EntityTable, doctype: Doctype): vo
       return;
     }
     if (s.at('%')) {
+      doctype.parameterEntityAt ??= s.pos;
       s.pos++;
       s.name('a parameter-entity name after %');
       s.expect(';', 'to end the parameter-entity reference');
-      doctype.skippedAfterParameterEntity = true;
     } else if (s.at('<!--')) {
       const end = s.text.indexOf('-->', s.pos + 4);
       if (end === -1) s.fail('xml-unterminated', 'comment never closed by -->');
@@ -136,7 +138,7 @@ function entityDeclaration(s: Scanner, entities: EntityTable, doctype: Doctype):
   }
   s.skipSpace();
   s.expect('>', `to close the declaration of entity ${name}`);
-  if (parameter || doctype.skippedAfterParameterEntity) return;
+  if (parameter || doctype.parameterEntityAt !== undefined) return;
   entities.declare({ name, ...(value !== undefined && { value }), ...(systemId !== undefined && { systemId }), ...(unparsed && { unparsed }) });
 }
 
@@ -155,7 +157,7 @@ function entityValue(s: Scanner, raw: string, start: number, name: string): stri
   for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', i)) {
     out += raw.slice(i, amp);
     const ref = referenceAt(raw, amp);
-    if (ref.kind === 'bad') s.fail('xml-bad-reference', `in the value of entity ${name}: ${ref.reason}`, start + amp);
+    if (ref.kind === 'bad') s.fail(ref.code, `in the value of entity ${name}: ${ref.reason}`, start + amp);
     out += ref.kind === 'char' ? ref.value : raw.slice(amp, ref.end);
     i = ref.end;
   }

@@ -93,7 +93,7 @@ export class EntityTable {
     let text = this.cache.get(key);
     if (text === undefined) {
       const out: string[] = [];
-      this.build(name, inAttribute, out, 0);
+      this.build(name, inAttribute, out);
       text = out.join('');
       this.cache.set(key, text);
     }
@@ -134,7 +134,7 @@ export class EntityTable {
         throw new EntityError('xml-entity-markup', `the replacement text of &${name}; holds markup, which teikit does not expand`, 'write the markup into the document instead of an entity');
       }
       const ref = referenceAt(value, next);
-      if (ref.kind === 'bad') throw new EntityError('xml-bad-reference', `in the replacement text of &${name};: ${ref.reason}`);
+      if (ref.kind === 'bad') throw new EntityError(ref.code, `in the replacement text of &${name};: ${ref.reason}`);
       if (ref.kind === 'char') {
         if (literal) parts.push(literal);
         literal = '';
@@ -179,12 +179,13 @@ export class EntityTable {
     return total;
   }
 
-  private build(name: string, inAttribute: boolean, out: string[], depth: number): void {
+  // Recursive, but only as deep as cost() allowed (MAX_ENTITY_NESTING).
+  private build(name: string, inAttribute: boolean, out: string[]): void {
     for (const p of this.parts.get(name)!) {
       // Attribute-value normalisation (§3.3.3) applies to literal white space in replacement text too.
       if (typeof p === 'string') out.push(inAttribute ? p.replace(/[\t\n\r]/g, ' ') : p);
       else if ('char' in p) out.push(p.char);
-      else this.build(p.ref, inAttribute, out, depth + 1);
+      else this.build(p.ref, inAttribute, out);
     }
   }
 }

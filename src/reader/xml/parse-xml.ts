@@ -4,7 +4,7 @@ import type { ReadDiagnostic } from '../types.js';
 import { declaredEncodingFits, decodeXml } from './decode-xml.js';
 import { readDoctype, type Doctype } from './doctype.js';
 import { EntityError, EntityTable } from './entities.js';
-import { referenceAt } from './names.js';
+import { nameEnd, referenceAt } from './names.js';
 import { Positions } from './positions.js';
 import { Scanner } from './scanner.js';
 import { Attributes, NO_ATTRIBUTES, XML_NAMESPACE, type XElement, type XNode, type XText } from './tree.js';
@@ -57,6 +57,8 @@ const XML_DECLARATION = /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1
 const MAYBE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 type Scope = ReadonlyMap<string, string>;
+
+const NO_CHILDREN = Object.freeze([]) as unknown as XNode[];
 const ROOT_SCOPE: Scope = new Map([
   ['xml', XML_NAMESPACE],
   ['xmlns', 'http://www.w3.org/2000/xmlns/'],
@@ -103,7 +105,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
       if (!(err instanceof EntityError)) throw err;
       let hint = err.hint;
       if (err.code === 'xml-undefined-entity' && doctype?.systemId !== undefined) hint = `it may be declared in the external DTD ${JSON.stringify(doctype.systemId)}, which teikit never reads`;
-      else if (err.code === 'xml-undefined-entity' && doctype?.skippedAfterParameterEntity) hint = 'declarations after a parameter-entity reference in the DOCTYPE are not processed';
+      else if (err.code === 'xml-undefined-entity' && doctype?.parameterEntityAt !== undefined) hint = 'declarations after a parameter-entity reference in the DOCTYPE are not processed';
       else if (err.code === 'xml-undefined-entity') hint = 'XML knows only &lt; &gt; &amp; &apos; &quot; and entities the document declares; HTML names such as &nbsp; are not XML';
       return fail(err.code, err.message, at, hint);
     }
@@ -118,7 +120,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
     for (; amp !== -1; amp = raw.indexOf('&', i)) {
       out.push(raw.slice(i, amp));
       const ref = referenceAt(raw, amp);
-      if (ref.kind === 'bad') fail(ref.reason.startsWith('character') ? 'xml-bad-char-ref' : 'xml-bad-reference', ref.reason, at + amp);
+      if (ref.kind === 'bad') fail(ref.code, ref.reason, at + amp);
       out.push(ref.kind === 'char' ? ref.value : expandEntity(ref.name, at + amp, false));
       i = ref.end;
     }
@@ -130,7 +132,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
   const resolveAttribute = (raw: string, at: number): string => {
     const lt = raw.indexOf('<');
     if (lt !== -1) fail('xml-bad-attribute', '"<" cannot stand in an attribute value; write &lt;', at + lt);
-    const spaced = (x: string): string => (/[\t\n]/.test(x) ? x.replace(/[\t\n]/g, ' ') : x);
+    const spaced = (x: string): string => (x.indexOf('\n') === -1 && x.indexOf('\t') === -1 ? x : x.replace(/[\t\n]/g, ' '));
     let amp = raw.indexOf('&');
     if (amp === -1) return spaced(raw);
     const out: string[] = [];
@@ -138,7 +140,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
     for (; amp !== -1; amp = raw.indexOf('&', i)) {
       out.push(spaced(raw.slice(i, amp)));
       const ref = referenceAt(raw, amp);
-      if (ref.kind === 'bad') fail(ref.reason.startsWith('character') ? 'xml-bad-char-ref' : 'xml-bad-reference', ref.reason, at + amp);
+      if (ref.kind === 'bad') fail(ref.code, ref.reason, at + amp);
       out.push(ref.kind === 'char' ? ref.value : expandEntity(ref.name, at + amp, true));
       i = ref.end;
     }
@@ -183,7 +185,10 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
       if (s.done) fail('xml-unterminated', `the start tag <${name}> is never closed by ">"`, start);
       if (!spaced) fail('xml-bad-attribute', `expected white space, ">" or "/>" in the start tag <${name}>, found ${s.describeHere()}`);
       const attrAt = s.pos;
-      const attrName = s.name(`an attribute name or ">" in the start tag <${name}>`, 'xml-bad-attribute');
+      const nameEndsAt = nameEnd(text, s.pos);
+      if (nameEndsAt === s.pos) fail('xml-bad-attribute', `expected an attribute name or ">" in the start tag <${name}>, found ${s.describeHere()}`);
+      const attrName = text.slice(s.pos, nameEndsAt);
+      s.pos = nameEndsAt;
       s.skipSpace();
       if (!s.at('=')) fail('xml-bad-attribute', `attribute ${attrName} of <${name}> has no value: expected "="`, attrAt);
       s.pos++;
@@ -250,7 +255,9 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
       }
     }
     const parent = stack[stack.length - 1];
-    const el: MutableElement = { type: 'element', name, local, ns, attributes, children: [], parent, offset: start, tableIndex: -1 };
+    // An empty element shares one frozen child list: many elements are empty (lb, pb, anchor).
+    const children = selfClosing ? NO_CHILDREN : [];
+    const el: MutableElement = { type: 'element', name, local, ns, attributes, children, parent, offset: start, tableIndex: -1 };
     if (parent) parent.children.push(el);
     else root = el;
     if (!selfClosing) {
@@ -261,18 +268,24 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
 
   const endTag = (): void => {
     const start = s.pos;
-    s.pos += 2;
-    const name = s.name('an element name after "</"');
-    s.skipSpace();
-    if (!s.at('>')) fail('xml-syntax', `expected ">" to close the end tag </${name}>, found ${s.describeHere()}`);
-    s.pos++;
     const open = stack.pop();
     scopes.pop();
-    if (!open) fail('xml-unexpected-end-tag', `end tag </${name}> has no start tag`, start);
-    if (open.name !== name) {
+    // The name is compared in place, not copied out: this runs for every element.
+    const end = nameEnd(text, start + 2);
+    if (end === start + 2) {
+      s.pos = start + 2;
+      fail('xml-bad-name', `expected an element name after "</", found ${s.describeHere()}`);
+    }
+    if (!open || end - start - 2 !== open.name.length || !text.startsWith(open.name, start + 2)) {
+      const name = text.slice(start + 2, end);
+      if (!open) fail('xml-unexpected-end-tag', `end tag </${name}> has no start tag`, start);
       const p = positions.place(open.offset);
       fail('xml-mismatched-tag', `end tag </${name}> does not match the start tag <${open.name}> at ${p.line}:${p.column}`, start);
     }
+    s.pos = end;
+    s.skipSpace();
+    if (!s.at('>')) fail('xml-syntax', `expected ">" to close the end tag </${open.name}>, found ${s.describeHere()}`);
+    s.pos++;
   };
 
   const comment = (): void => {
@@ -310,7 +323,10 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
         s.pos = end;
       }
       if (lt === -1) break;
-      if (text.charCodeAt(lt + 1) === 0x2f /* / */) {
+      const next = text.charCodeAt(lt + 1);
+      // Start and end tags first: they are nearly all the markup there is.
+      if (next !== 0x2f /* / */ && next !== 0x21 /* ! */ && next !== 0x3f /* ? */) startTag();
+      else if (next === 0x2f) {
         endTag();
         if (stack.length === 0) rootClosed = true;
       } else if (text.startsWith('<!--', lt)) comment();
@@ -319,9 +335,8 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
         if (close === -1) fail('xml-unterminated', 'CDATA section never closed by ]]>', lt);
         appendText(text.slice(lt + 9, close), lt + 9);
         s.pos = close + 3;
-      } else if (text.startsWith('<?', lt)) processingInstruction();
-      else if (text.charCodeAt(lt + 1) === 0x21 /* ! */) fail('xml-syntax', `unexpected markup ${JSON.stringify(text.slice(lt, lt + 10))} in content`, lt);
-      else startTag();
+      } else if (next === 0x3f) processingInstruction();
+      else fail('xml-syntax', `unexpected markup ${JSON.stringify(text.slice(lt, lt + 10))} in content`, lt);
       continue;
     }
     // Outside the root element: only white space, comments, processing instructions and (before the root) the DOCTYPE.
@@ -354,16 +369,16 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits): ParsedX
       code: 'external-dtd-not-read',
       message: `the DOCTYPE names the external DTD ${JSON.stringify(doctype.systemId)}; teikit never fetches or reads it, so its entities and attribute defaults are not used`,
       file: 'source',
-      place: { line: 1, column: 1 },
+      place: positions.place(doctype.offset),
     });
   }
-  if (doctype?.skippedAfterParameterEntity) {
+  if (doctype?.parameterEntityAt !== undefined) {
     diagnostics.push({
       severity: 'info',
       code: 'parameter-entity-not-read',
       message: 'the DOCTYPE refers to a parameter entity, which teikit does not read; entity declarations after it were not processed',
       file: 'source',
-      place: { line: 1, column: 1 },
+      place: positions.place(doctype.parameterEntityAt),
     });
   }
   return { root, text, positions, doctype, diagnostics };
