@@ -96,6 +96,21 @@ describe('teikit CLI', () => {
     expect(teikit(['build', '--check', dir]).status).toBe(0);
   });
 
+  it('reads TEI back: a reading as text, the model as JSON, from a file or standard input', () => {
+    const xmlPath = join(lenin, 'lenin-1917-11-06.xml');
+    const corrected = teikit(['read', xmlPath, '--reading', 'corrected']);
+    expect(corrected.status).toBe(0);
+    expect(corrected.stdout).toContain('this very night, arrest the government');
+    const diplomatic = teikit(['read', '-'], readFileSync(xmlPath));
+    expect(diplomatic.stdout).toContain('this very night, attest the government');
+    const model = JSON.parse(teikit(['read', xmlPath, '--format', 'json']).stdout);
+    expect(model.apparatus.filter((a: { kind: string }) => a.kind === 'sic-corr')).toHaveLength(10);
+    expect(teikit(['read', xmlPath, '--reading', 'both']).status).toBe(2);
+    const bad = teikit(['read', '-'], '<TEI><p>unclosed</TEI>');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^<stdin>:1:\d+: xml-/);
+  });
+
   it('refuses a folder that is not an edition', () => {
     const dir = tempDir();
     const r = teikit(['build', dir]);
