@@ -1,21 +1,9 @@
 // Encoder throughput: MB/s on one core, growth in text length and register size.
 import { encode } from '../dist/index.js';
 import { makeConfig, makeRegister, makeText } from './generate.mjs';
+import { time } from './time.mjs';
 
 const MB = 1024 * 1024;
-
-function time(fn, runs = 3) {
-  // Best of `runs`: the benchmark measures the code, not what else the machine is doing.
-  let best = Infinity;
-  let result;
-  for (let i = 0; i < runs; i++) {
-    if (global.gc) global.gc();
-    const t0 = performance.now();
-    result = fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return { ms: best, result };
-}
 
 export function runEncodeBench(log) {
   const rows = [];
