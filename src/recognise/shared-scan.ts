@@ -18,24 +18,29 @@ export class SharedScan {
   /** Every occurrence (on word boundaries) of each of `literals`, which must be distinct. */
   find(literals: readonly string[]): LiteralHits {
     if (this.nameHits !== undefined || this.nameForms.length === 0) return compileLiterals(literals).findAll(this.view);
+    // The combined list: the name forms first (so a name form's index is its own),
+    // then the anchor literals that are not also name forms. By combined index,
+    // the anchor literal it is (or -1).
     const all = [...this.nameForms];
-    const owners = new Map<string, { name?: number; anchor?: number }>();
-    this.nameForms.forEach((f, i) => owners.set(f, { name: i }));
+    const formIndex = new Map(this.nameForms.map((f, i) => [f, i]));
+    const anchorOf: number[] = this.nameForms.map(() => -1);
     literals.forEach((l, i) => {
-      const owner = owners.get(l);
-      if (owner) owner.anchor = i;
+      const shared = formIndex.get(l);
+      if (shared !== undefined) anchorOf[shared] = i;
       else {
-        owners.set(l, { anchor: i });
         all.push(l);
+        anchorOf.push(i);
       }
     });
+    const nameCount = this.nameForms.length;
     const hits = compileLiterals(all).findAll(this.view);
     const names: LiteralHits = { starts: [], ends: [], literals: [] };
     const anchors: LiteralHits = { starts: [], ends: [], literals: [] };
     for (let k = 0; k < hits.starts.length; k++) {
-      const owner = owners.get(all[hits.literals[k]!]!)!;
-      if (owner.name !== undefined) push(names, hits, k, owner.name);
-      if (owner.anchor !== undefined) push(anchors, hits, k, owner.anchor);
+      const literal = hits.literals[k]!;
+      if (literal < nameCount) push(names, hits, k, literal);
+      const anchor = anchorOf[literal]!;
+      if (anchor >= 0) push(anchors, hits, k, anchor);
     }
     this.nameHits = names;
     return anchors;
