@@ -19,6 +19,14 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
+    // salve (with xregexp) and saxes go into cli.js itself, on purpose: Node reads and
+    // compiles one file instead of some hundred modules, and `teikit validate` starts in
+    // 0.2 s instead of 0.35 s. Their CommonJS needs `require`, which an ES module lacks:
+    // the banner makes one. The library entry keeps them external, so browser bundlers
+    // pick up salve's browser build.
+    noExternal: ['salve-annos', 'saxes', 'xregexp'],
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __teikitCreateRequire } from 'node:module';\nconst require = __teikitCreateRequire(import.meta.url);",
+    },
   },
 ]);

@@ -4,11 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { encodeMarkdown, runEncodeBench } from './encode.mjs';
 import { readMarkdown, runReadBench } from './read.mjs';
+import { runValidateBench, validateMarkdown } from './validate.mjs';
 
 const log = (s) => process.stderr.write(`${s}\n`);
 const started = new Date();
 const encode = runEncodeBench(log);
 const read = runReadBench(log);
+const validation = await runValidateBench(log);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;
 const md = [
@@ -19,6 +21,8 @@ const md = [
   encodeMarkdown(encode),
   '',
   readMarkdown(read),
+  '',
+  validateMarkdown(validation),
   '',
 ].join('\n');
 writeFileSync(new URL('./RESULTS.md', import.meta.url), md);

@@ -11,5 +11,8 @@ export type { Span, SpanKind } from './annotate/spans.js';
 export type { SpanNode } from './annotate/nest.js';
 export type { XmlElement, XmlText, XmlNode } from './tei/xml-tree.js';
 export type { YMD, DateMatch } from './recognise/types.js';
+export { validate } from './validate/validate.js';
+export { loadSchema, precompileSchema, type Schema, type SchemaSource, type PrecompiledSchema, type LoadSchemaOptions } from './validate/schema.js';
+export type { ValidateOptions, ValidationResult, ValidationDiagnostic, RuleSetting } from './validate/types.js';
 export { TEIKIT_VERSION as version } from './version.js';
 export * from './reader/index.js';

@@ -16,9 +16,12 @@ const EXPORTS = [
   'formatDiagnostic',
   'gregorianToJulian',
   'julianToGregorian',
+  'loadSchema',
   'normaliseSource',
   'parseConfigText',
+  'precompileSchema',
   'readTei',
+  'validate',
   'version',
 ];
 

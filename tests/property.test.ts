@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encode, normaliseSource, TeikitError, type EditionConfig } from '../src/index.js';
+import { encode, normaliseSource, TeikitError, validate, type EditionConfig } from '../src/index.js';
 import {
   applyEdits,
   configIntent,
@@ -145,7 +145,7 @@ describe('properties of encode over generated hostile texts and configs', () => 
     );
   });
 
-  it('3. writes well-formed XML without characters XML 1.0 forbids', () => {
+  it('3. writes well-formed XML without characters XML 1.0 forbids, valid against teikit.rng and its rules', () => {
     fc.assert(
       fc.property(cases, ([g, intent, eol]) => {
         const c = prepare(g, intent, eol);
@@ -158,6 +158,10 @@ describe('properties of encode over generated hostile texts and configs', () => 
         const bad = FORBIDDEN_RE.exec(xml);
         check(bad === null, 'the XML holds a character XML 1.0 forbids', null, bad && `U+${bad[0].charCodeAt(0).toString(16)} at ${bad.index}`, c);
         check(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n') && xml.endsWith('\n'), 'XML declaration and final newline', true, false, c);
+        // teikit's own validator, with teikit's own schema: what `teikit build` checks before writing.
+        const own = validate(xml);
+        const errors = own.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`);
+        check(errors.length === 0, 'valid against teikit.rng and the error rules', [], errors, c);
       }),
       { numRuns: 1000 },
     );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { encode } from '../encode.js';
 import { assertConfig, parseConfigText } from '../config/validate-config.js';
 import { TeikitError, error } from '../diagnostics.js';
+import { assertValidOutput } from './check-output.js';
 import { soleTextFile, writeFileAtomic } from './files.js';
 import { EXIT_BAD_INPUT, EXIT_OK, printDiagnostics, reportFailure, type FileNames } from './report.js';
 
@@ -48,6 +49,7 @@ function buildOne(dir: string, check: boolean): number {
     const outputPath = join(dir, config.output ?? sourceName.replace(/\.[^.]*$/, '') + '.xml');
     const result = encode(readFileSync(sourcePath), config, { configText });
     printDiagnostics(result.diagnostics, names);
+    assertValidOutput(result.xml);
     const current = existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : undefined;
     if (check) {
       if (current !== result.xml) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { encode } from '../encode.js';
 import { assertConfig, parseConfigText } from '../config/validate-config.js';
 import type { EditionConfig } from '../config/types.js';
+import { assertValidOutput } from './check-output.js';
 import { writeFileAtomic } from './files.js';
 import { EXIT_OK, printDiagnostics, reportFailure, type FileNames } from './report.js';
 
@@ -24,6 +25,7 @@ export function runEncode(args: EncodeArgs): number {
     const bytes = readFileSync(args.input === '-' ? 0 : args.input);
     const result = encode(bytes, config, configText === undefined ? {} : { configText });
     printDiagnostics(result.diagnostics, names);
+    assertValidOutput(result.xml);
     if (args.output !== undefined) writeFileAtomic(args.output, result.xml);
     else process.stdout.write(result.xml);
     return EXIT_OK;

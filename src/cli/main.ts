@@ -3,6 +3,7 @@ import { TEIKIT_VERSION } from '../version.js';
 import { runBuild } from './build-command.js';
 import { runEncode } from './encode-command.js';
 import { runRead } from './read-command.js';
+import { parseValidateArgs, runValidate } from './validate-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './report.js';
 
 const HELP = `teikit ${TEIKIT_VERSION}: plain text to TEI P5 critical editions
@@ -15,13 +16,17 @@ Usage:
       --check writes nothing and exits 1 if a committed TEI file is stale.
   teikit read <xml-file|-> [--reading diplomatic|corrected] [--format text|json]
       Read a TEI document: a reading as text, or the whole model as JSON.
+  teikit validate <xml-file>... [--schema <file.rng>] [--format text|json]
+      Check TEI files: well-formedness, the RelaxNG schema (teikit's own
+      unless --schema names another) and teikit's editorial rules.
+      Exits 1 if any file is invalid or unreadable.
   teikit --help | --version
 
 Exit status: 0 success, 1 bad input, 2 bad usage.
 Problems are printed as file:line:col: code: message.
 `;
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     switch (command) {
@@ -76,6 +81,11 @@ export function main(argv: string[]): number {
         if (format !== 'text' && format !== 'json') throw new UsageError('--format is text or json');
         return runRead({ file: positionals[0]!, reading, format });
       }
+      case 'validate': {
+        const args = parseValidateArgs(rest);
+        if (args === 'help') return help();
+        return runValidate(args);
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -93,4 +103,7 @@ function help(): number {
   return EXIT_OK;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// validate compiles a schema asynchronously; the other commands finish at once.
+void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});
