@@ -29,7 +29,8 @@ export function reportFailure(err: unknown, names: FileNames): number {
   throw err;
 }
 
-function describeFsError(e: NodeJS.ErrnoException): string {
+/** A file-system error in words a user knows. */
+export function describeFsError(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ENOENT':
       return 'no such file or folder';

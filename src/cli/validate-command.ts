@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { compileRng, type Schema } from '../validate/schema.js';
 import type { ValidationDiagnostic } from '../validate/types.js';
 import { validate } from '../validate/validate.js';
-import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './report.js';
+import { EXIT_BAD_INPUT, EXIT_OK, UsageError, describeFsError } from './report.js';
 
 export interface ValidateArgs {
   files: string[];
@@ -87,14 +87,5 @@ export function loadSchemaFile(path: string): Promise<Schema> {
 
 function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EISDIR':
-      return 'is a folder, not a file';
-    case 'EACCES':
-      return 'permission denied';
-    default:
-      return e instanceof Error ? e.message : String(err);
-  }
+  return typeof e?.code === 'string' ? describeFsError(e) : e instanceof Error ? e.message : String(err);
 }
