@@ -5,6 +5,8 @@
  * does not count it as a character.
  */
 
+import { firstInvalidUtf8 } from '../source/utf8.js';
+
 /** On failure, `textBefore` is the text up to the bad byte, so the caller can say where it is. */
 export type DecodeResult = { text: string } | { error: { message: string; textBefore: string } };
 
@@ -43,30 +45,4 @@ function decodeAs(bytes: Uint8Array, encoding: string): DecodeResult {
     const textBefore = new TextDecoder(encoding).decode(bytes.subarray(0, bad));
     return { error: { message: `the bytes are not valid ${decoder.encoding.toUpperCase()}`, textBefore } };
   }
-}
-
-/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */
-function firstInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    let n: number;
-    let min: number;
-    if (c < 0x80) {
-      i++;
-      continue;
-    } else if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80];
-    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800];
-    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000];
-    else return i;
-    let cp = c & (0x3f >> n);
-    for (let k = 1; k <= n; k++) {
-      const cc = b[i + k];
-      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += n + 1;
-  }
-  return i;
 }
