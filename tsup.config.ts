@@ -9,7 +9,9 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // No clean: tsup's clean empties dist/ while another build's tests may be reading it;
+    // CI builds in a fresh clone, so stale files never reach a release.
+    clean: false,
     target: 'es2022',
     platform: 'neutral',
   },
