@@ -31,4 +31,52 @@ export default defineConfig([
       js: "#!/usr/bin/env node\nimport { createRequire as __teikitCreateRequire } from 'node:module';\nconst require = __teikitCreateRequire(import.meta.url);",
     },
   },
+  // teikit/batch (Node only): the API, and the worker thread it and the CLI start,
+  // found beside them as dist/batch-worker.js. The worker bundles salve like the CLI,
+  // so each thread starts from one file.
+  {
+    entry: { batch: 'src/batch/index.ts' },
+    format: ['esm'],
+    dts: true,
+    // The library itself is imported from dist/index.js, not bundled again: one
+    // TeikitError class, so `instanceof` holds for errors batch() throws.
+    esbuildPlugins: [
+      {
+        name: 'library-entry-external',
+        setup(build) {
+          build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
+            args.importer.includes('/src/batch/') ? { path: './index.js', external: true } : undefined,
+          );
+        },
+      },
+    ],
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+  },
+  {
+    entry: { 'batch-worker': 'src/batch/worker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    noExternal: ['salve-annos', 'saxes', 'xregexp'],
+    banner: {
+      js: "import { createRequire as __teikitCreateRequire } from 'node:module';\nconst require = __teikitCreateRequire(import.meta.url);",
+    },
+  },
+  // teikit/suggest (Node and browsers): the suggester with its Brown Corpus model
+  // (2 MB) embedded, kept out of dist/index.js so `import { encode } from 'teikit'`
+  // does not load it. No source map: it would carry the model a second time.
+  {
+    entry: { suggest: 'src/suggest/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: false,
+    clean: false,
+    target: 'es2022',
+    platform: 'neutral',
+  },
 ]);

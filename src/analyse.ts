@@ -34,7 +34,16 @@ export interface Edition {
 }
 
 export function analyse(input: string | Uint8Array, configInput: EditionConfig = {}, configText?: string): Edition {
-  const config = assertConfig(configInput, configText);
+  return analyseChecked(input, assertConfig(configInput, configText));
+}
+
+/**
+ * `analyse` for a config that has been checked already. A batch checks its one
+ * config up front; checking it again for each of thousands of texts (and
+ * compiling the JSON Schema in each worker thread) would cost more than many
+ * of the texts.
+ */
+export function analyseChecked(input: string | Uint8Array, config: EditionConfig): Edition {
   const source = normaliseLineEndings(decodeSource(input));
   const lines = splitLines(source);
   const lineStarts = lines.map((l) => l.start);
@@ -75,7 +84,7 @@ export function analyse(input: string | Uint8Array, configInput: EditionConfig =
   const prose = normalised.units.filter((u) => u.role === 'paragraph' || u.role === 'headnote');
   if (hints.glosses !== false) {
     const g = findGlosses(text, prose, placeAt);
-    diagnostics.push(...g.diagnostics);
+    appendAll(diagnostics, g.diagnostics);
     for (const s of g.glosses) spans.push({ kind: 'gloss', ...s, ...(glossResp !== undefined && { resp: glossResp }) });
   }
   if (hints.omissions !== false) {
@@ -94,23 +103,31 @@ export function analyse(input: string | Uint8Array, configInput: EditionConfig =
   const anchorContext = { normalised, view, source, lines, describe, scan: (literals: readonly string[]) => shared.find(literals) };
 
   const emendations = collectEmendations(config, anchorContext);
-  diagnostics.push(...emendations.diagnostics);
+  appendAll(diagnostics, emendations.diagnostics);
   fail(emendations.diagnostics);
-  spans.push(...emendations.spans);
+  appendAll(spans, emendations.spans);
 
   const names = collectNames(config, register, shared.names());
-  diagnostics.push(...names.diagnostics);
-  spans.push(...names.spans);
+  appendAll(diagnostics, names.diagnostics);
+  appendAll(spans, names.spans);
 
   if (hints.dates !== false) {
     const dates = collectDates(config, anchorContext);
-    diagnostics.push(...dates.diagnostics);
+    appendAll(diagnostics, dates.diagnostics);
     fail(dates.diagnostics);
-    spans.push(...dates.spans);
+    appendAll(spans, dates.spans);
   }
 
   const nested = nestSpans(spans, describe, placeAt);
-  diagnostics.push(...nested.diagnostics);
+  appendAll(diagnostics, nested.diagnostics);
   fail(nested.diagnostics);
   return { config, source, normalised, tree: nested.roots, spans: nested.accepted, diagnostics, placeAt };
+}
+
+/**
+ * `target.push(...items)` passes every item as an argument, and a 50 MB text has
+ * hundreds of thousands of names: the call stack overflows. A loop never does.
+ */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

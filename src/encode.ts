@@ -1,16 +1,24 @@
 import { TeikitError, type Diagnostic } from './diagnostics.js';
 import { locateInConfig } from './config/validate-config.js';
 import type { EditionConfig } from './config/types.js';
-import { analyse, type Edition } from './analyse.js';
+import { analyse, analyseChecked, type Edition } from './analyse.js';
 import { teiDocument } from './tei/document.js';
 import { defaultHandlers, type InlineHandlers } from './tei/inline.js';
 import { toXml } from './serialise/to-xml.js';
+import { checkInputSize } from './source/input-limit.js';
 
 export interface EncodeOptions {
   /** The config's JSON text, if it came from a file: diagnostics then carry its line and column. */
   configText?: string;
   /** Replace some of the handlers that turn spans into TEI elements. */
   handlers?: Partial<InlineHandlers>;
+  /**
+   * The largest text taken, in bytes (of a string: UTF-16 code units); a larger
+   * one is refused with `input-too-large` rather than risking an out-of-memory
+   * crash. No limit by default: a program calling encode() knows its memory.
+   * `teikit encode` and `batch()` pass 10 MB (DEFAULT_MAX_INPUT_BYTES).
+   */
+  maxInputBytes?: number;
 }
 
 export interface EncodeResult {
@@ -29,9 +37,19 @@ export interface EncodeResult {
  * encoded faithfully.
  */
 export function encode(text: string | Uint8Array, config: EditionConfig = {}, options: EncodeOptions = {}): EncodeResult {
+  return encodeWith(text, options, () => analyse(text, config, options.configText));
+}
+
+/** `encode` for a config checked already (see `analyseChecked`): for batch workers. */
+export function encodeCheckedConfig(text: string | Uint8Array, config: EditionConfig, options: EncodeOptions = {}): EncodeResult {
+  return encodeWith(text, options, () => analyseChecked(text, config));
+}
+
+function encodeWith(text: string | Uint8Array, options: EncodeOptions, analyseText: () => Edition): EncodeResult {
   const configText = options.configText;
   try {
-    const edition = analyse(text, config, configText);
+    if (options.maxInputBytes !== undefined) checkInputSize(typeof text === 'string' ? text.length : text.byteLength, options.maxInputBytes);
+    const edition = analyseText();
     const handlers = { ...defaultHandlers, ...options.handlers } as InlineHandlers;
     const { tei, diagnostics } = teiDocument(edition, handlers);
     const all = [...edition.diagnostics, ...diagnostics];

@@ -16,3 +16,4 @@ export { loadSchema, precompileSchema, type Schema, type SchemaSource, type Prec
 export type { ValidateOptions, ValidationResult, ValidationDiagnostic, RuleSetting } from './validate/types.js';
 export { TEIKIT_VERSION as version } from './version.js';
 export * from './reader/index.js';
+export * from './render/index.js';

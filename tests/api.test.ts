@@ -21,6 +21,7 @@ const EXPORTS = [
   'parseConfigText',
   'precompileSchema',
   'readTei',
+  'render',
   'validate',
   'version',
 ];

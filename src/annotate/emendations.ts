@@ -67,7 +67,7 @@ export function collectEmendations(
 
   const { ranges, diagnostics } = resolveAnchors(requests, ctx);
   const spans = ranges.flatMap((rs, i) => rs.map((r) => makers[i]!(r)));
-  diagnostics.push(...findOverlaps(spans, ctx.describe));
+  for (const d of findOverlaps(spans, ctx.describe)) diagnostics.push(d);
   return { spans, diagnostics };
 }
 

@@ -11,7 +11,22 @@ export interface CompiledRegister {
   entries: { entry: RegisterEntry; kind: EntityKind; path: string }[];
 }
 
+// The last register compiled, by content: a batch encodes thousands of texts with
+// one register, and compiling it (and the automaton over its forms, which
+// SharedScan keeps with the matcher's forms) costs more than encoding a letter.
+// Keyed by content, not identity, so a caller changing its register in place
+// never gets a stale matcher; JSON of 10,000 entries takes about a millisecond.
+let lastCompiled: { key: string; compiled: CompiledRegister } | undefined;
+
 export function compileRegister(config: EditionConfig): CompiledRegister {
+  const key = JSON.stringify(config.register ?? {});
+  if (lastCompiled?.key === key) return lastCompiled.compiled;
+  const compiled = compileRegisterAnew(config);
+  lastCompiled = { key, compiled };
+  return compiled;
+}
+
+function compileRegisterAnew(config: EditionConfig): CompiledRegister {
   const register = config.register ?? {};
   const entries = [
     ...(register.people ?? []).map((entry, i) => ({ entry, kind: 'person' as const, path: `/register/people/${i}` })),

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from '../encode.js';
+import { render } from '../render/index.js';
 import { assertConfig, parseConfigText } from '../config/validate-config.js';
 import { TeikitError, error } from '../diagnostics.js';
 import { assertValidOutput } from './check-output.js';
@@ -14,8 +15,9 @@ export interface BuildArgs {
 
 /**
  * `teikit build <edition-dir>... [--check]`: each folder holds `edition.json`
- * and its source text; the TEI is written beside them. With `--check`, nothing
- * is written and a stale or missing TEI file fails the run.
+ * and its source text; the TEI is written beside them, and its HTML reading
+ * view beside the TEI (same name, `.html`). With `--check`, nothing is written
+ * and a stale or missing TEI or HTML file fails the run.
  */
 export function runBuild(args: BuildArgs): number {
   let status = EXIT_OK;
@@ -50,19 +52,31 @@ function buildOne(dir: string, check: boolean): number {
     const result = encode(readFileSync(sourcePath), config, { configText });
     printDiagnostics(result.diagnostics, names);
     assertValidOutput(result.xml);
-    const current = existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : undefined;
-    if (check) {
-      if (current !== result.xml) {
-        process.stderr.write(`${outputPath}: stale: ${current === undefined ? 'missing' : 'differs from what the edition builds'}; run teikit build ${dir}\n`);
-        return EXIT_BAD_INPUT;
+    // The reading view is made from the TEI just built, so it is current exactly when the TEI is.
+    const html = render(result.xml);
+    const htmlBase = outputPath.replace(/\.[^./\\]*$/, '') + '.html';
+    const htmlPath = htmlBase === outputPath ? `${outputPath}.html` : htmlBase;
+    let stale = false;
+    for (const [path, content] of [
+      [outputPath, result.xml],
+      [htmlPath, html],
+    ] as const) {
+      const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+      if (check) {
+        if (current !== content) {
+          process.stderr.write(`${path}: stale: ${current === undefined ? 'missing' : 'differs from what the edition builds'}; run teikit build ${dir}\n`);
+          stale = true;
+        } else {
+          process.stderr.write(`${path}: up to date\n`);
+        }
+      } else if (current !== content) {
+        writeFileAtomic(path, content);
+        process.stderr.write(`${path}: written\n`);
+      } else {
+        process.stderr.write(`${path}: unchanged\n`);
       }
-      process.stderr.write(`${outputPath}: up to date\n`);
-    } else if (current !== result.xml) {
-      writeFileAtomic(outputPath, result.xml);
-      process.stderr.write(`${outputPath}: written\n`);
-    } else {
-      process.stderr.write(`${outputPath}: unchanged\n`);
     }
+    if (stale) return EXIT_BAD_INPUT;
     return EXIT_OK;
   } catch (err) {
     return reportFailure(err, names);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { DEFAULT_MAX_INPUT_BYTES, checkInputSize } from '../source/input-limit.js';
 import { encode } from '../encode.js';
 import { assertConfig, parseConfigText } from '../config/validate-config.js';
 import type { EditionConfig } from '../config/types.js';
@@ -10,6 +11,8 @@ export interface EncodeArgs {
   input: string;
   config?: string;
   output?: string;
+  /** Texts over this many bytes are refused (see source/input-limit.ts). */
+  maxInputBytes?: number;
 }
 
 /** `teikit encode <text-file|-> [--config edition.json] [-o out.xml]` */
@@ -22,12 +25,18 @@ export function runEncode(args: EncodeArgs): number {
       configText = readFileSync(args.config, 'utf8');
       config = assertConfig(parseConfigText(configText), configText);
     }
-    const bytes = readFileSync(args.input === '-' ? 0 : args.input);
-    const result = encode(bytes, config, configText === undefined ? {} : { configText });
-    printDiagnostics(result.diagnostics, names);
-    assertValidOutput(result.xml);
-    if (args.output !== undefined) writeFileAtomic(args.output, result.xml);
-    else process.stdout.write(result.xml);
+    // A file over the limit is refused before it is read.
+    const maxInputBytes = args.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    if (args.input !== '-') checkInputSize(statSync(args.input).size, maxInputBytes);
+    // Only the XML and the warnings are kept: the model is garbage before validation starts.
+    const { xml, diagnostics } = encode(readFileSync(args.input === '-' ? 0 : args.input), config, {
+      ...(configText !== undefined && { configText }),
+      maxInputBytes,
+    });
+    printDiagnostics(diagnostics, names);
+    assertValidOutput(xml);
+    if (args.output !== undefined) writeFileAtomic(args.output, xml);
+    else process.stdout.write(xml);
     return EXIT_OK;
   } catch (err) {
     return reportFailure(err, names);

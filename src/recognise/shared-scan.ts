@@ -1,4 +1,4 @@
-import { compileLiterals, type LiteralHits } from './literal-automaton.js';
+import { compileLiterals, type LiteralHits, type LiteralMatcher } from './literal-automaton.js';
 
 /**
  * One pass over the text for register names and config anchors together.
@@ -48,8 +48,19 @@ export class SharedScan {
 
   /** Hits of the name forms: from the shared pass if there was one, else from a pass of their own. */
   names(): LiteralHits {
-    return this.nameHits ?? compileLiterals(this.nameForms).findAll(this.view);
+    return this.nameHits ?? namesAutomaton(this.nameForms).findAll(this.view);
   }
+}
+
+// The automaton over the name forms alone, kept with the forms array it was built
+// from. compileRegister hands out the same array while the register is unchanged,
+// so a batch of texts with one register (and no anchors) builds it once.
+const namesAutomata = new WeakMap<readonly string[], LiteralMatcher>();
+
+function namesAutomaton(forms: readonly string[]): LiteralMatcher {
+  let matcher = namesAutomata.get(forms);
+  if (matcher === undefined) namesAutomata.set(forms, (matcher = compileLiterals(forms)));
+  return matcher;
 }
 
 function push(into: LiteralHits, from: LiteralHits, k: number, literal: number): void {

@@ -90,8 +90,24 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number {
   return found;
 }
 
-// A letter, or a combining mark on one ("ré" written as e + U+0301).
-const LETTERLIKE = /^[\p{L}\p{M}]$/u;
+const MARK = /^\p{M}$/u;
+const LETTER = /^\p{L}$/u;
+
+/**
+ * Whether a letter stands before `at`, perhaps with combining marks on it ("ré"
+ * written as e + U+0301). Marks on something else ("❤️" is U+2764 + U+FE0F) do
+ * not make a letter.
+ */
+function letterBefore(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0) {
+    const cp = codePointBefore(text, i);
+    const c = String.fromCodePoint(cp);
+    if (!MARK.test(c)) return LETTER.test(c);
+    i -= cp > 0xffff ? 2 : 1;
+  }
+  return false;
+}
 
 /**
  * Whether a hyphen at `hyphen` followed by a line break, with the next line
@@ -100,7 +116,7 @@ const LETTERLIKE = /^[\p{L}\p{M}]$/u;
  */
 function hyphenJoins(text: string, hyphen: number, next: number): boolean {
   if (text[hyphen] !== '-' || hyphen < 1 || next >= text.length) return false;
-  return LETTERLIKE.test(String.fromCodePoint(codePointBefore(text, hyphen))) && /^\p{L}$/u.test(String.fromCodePoint(text.codePointAt(next)!));
+  return letterBefore(text, hyphen) && LETTER.test(String.fromCodePoint(text.codePointAt(next)!));
 }
 
 function hyphenatedBreak(source: string, previous: SourceLine, next: SourceLine): boolean {

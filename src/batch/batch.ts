@@ -1,0 +1,235 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { TeikitError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+// In dist/batch.js this is dist/index.js, left external (see tsup.config.ts), so the
+// errors batch() throws are the very TeikitError users import from 'teikit'.
+import { TeikitError as PublicTeikitError } from '../index.js';
+import { DEFAULT_MAX_INPUT_BYTES, PEAK_PER_BYTE } from '../source/input-limit.js';
+import { loadBatchConfig } from './batch-config.js';
+import { checkFolders, findTexts, isUpToDate, type Text } from './find-texts.js';
+import type { Job, JobResult, WorkerSetup } from './messages.js';
+import type { BatchDiagnostic, BatchFileProblems, BatchOptions, BatchReport } from './types.js';
+
+// dist/batch.js and dist/cli.js both sit beside dist/batch-worker.js.
+const WORKER_URL = new URL('./batch-worker.js', import.meta.url);
+const MB = 1024 * 1024;
+
+/**
+ * Encodes every `.txt` under `options.input` into `options.out` (subfolders
+ * mirrored) on worker threads, validating each TEI before it is written
+ * atomically. A bad file is a failure in the report, never the end of the
+ * batch; a bad config or folder throws a `TeikitError` before any text is read.
+ */
+export async function batch(options: BatchOptions): Promise<BatchReport> {
+  try {
+    return await runBatch(options);
+  } catch (err) {
+    if (err instanceof TeikitError && !(err instanceof PublicTeikitError)) throw new PublicTeikitError((err as TeikitError).diagnostics);
+    throw err;
+  }
+}
+
+async function runBatch(options: BatchOptions): Promise<BatchReport> {
+  const started = performance.now();
+  const jobs = options.jobs ?? availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number of at least 1, not ${String(options.jobs)}`);
+  const maxInputBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  checkFolders(options.input, options.out);
+  const loaded = loadBatchConfig(options.config);
+  const texts = findTexts(options.input, options.out);
+
+  const report: BatchReport = {
+    input: options.input,
+    out: options.out,
+    ...(options.config !== undefined && { config: options.config }),
+    jobs,
+    files: texts.length,
+    encoded: 0,
+    skipped: 0,
+    failed: 0,
+    bytes: 0,
+    outputBytes: 0,
+    emendations: 0,
+    names: 0,
+    warnings: 0,
+    warned: [],
+    failures: [],
+    aborted: false,
+    timeMs: 0,
+  };
+  let done = 0;
+  const progress = (file: string, diagnostics: BatchDiagnostic[] = []): void => {
+    done++;
+    options.onProgress?.({ done, total: texts.length, failed: report.failed, skipped: report.skipped, bytes: report.bytes, file, diagnostics, elapsedMs: performance.now() - started });
+  };
+
+  const todo: Job[] = [];
+  texts.forEach((text, id) => {
+    if (options.force !== true && isUpToDate(text, loaded.mtimeMs)) {
+      report.skipped++;
+      progress(text.source);
+    } else {
+      todo.push({ id, source: text.source, target: text.target });
+    }
+  });
+
+  const names = (text: Text) => ({ source: text.source, ...(options.config !== undefined && { config: options.config }) });
+  const record = (result: JobResult): void => {
+    const text = texts[result.id]!;
+    let found: BatchFileProblems | undefined;
+    if (result.ok) {
+      report.encoded++;
+      report.bytes += result.bytes;
+      report.outputBytes += result.outputBytes;
+      report.emendations += result.emendations;
+      report.names += result.names;
+      report.warnings += result.warnings.length;
+      if (result.warnings.length > 0) report.warned.push((found = problems(text, result.warnings, names(text))));
+    } else {
+      report.failed++;
+      report.failures.push((found = problems(text, result.diagnostics, names(text))));
+    }
+    progress(text.source, found?.diagnostics);
+  };
+
+  const setup: WorkerSetup = { config: loaded.config, maxInputBytes, ...(loaded.configText !== undefined && { configText: loaded.configText }) };
+  report.aborted = await runWorkers(todo, Math.min(jobs, todo.length), setup, record, options.signal);
+  // Files finish in any order on several threads; the report does not depend on it.
+  const order = new Map(texts.map((t, i) => [t.source, i]));
+  const byFile = (a: BatchFileProblems, b: BatchFileProblems) => order.get(a.file)! - order.get(b.file)!;
+  report.failures.sort(byFile);
+  report.warned.sort(byFile);
+  report.timeMs = performance.now() - started;
+  return report;
+}
+
+/**
+ * Hands the jobs out to `workers` threads, one at a time each. Resolves with
+ * whether it was aborted. A worker that runs out of memory fails its file and
+ * is replaced; any other worker crash rejects.
+ */
+function runWorkers(todo: Job[], workers: number, setup: WorkerSetup, record: (r: JobResult) => void, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(true);
+  if (todo.length === 0) return Promise.resolve(false);
+  // The heap a worker may use: what the largest text allowed needs, with room to
+  // spare. Beyond it the worker dies of ERR_WORKER_OUT_OF_MEMORY, reported for
+  // its file, instead of the whole process running out of memory.
+  const heapMb = Number.isFinite(setup.maxInputBytes) ? Math.ceil((setup.maxInputBytes * PEAK_PER_BYTE * 1.5) / MB) + 256 : undefined;
+
+  return new Promise<boolean>((resolve, reject) => {
+    let next = 0;
+    let settled = false;
+    const inFlight = new Map<Worker, Job>();
+    const alive = new Set<Worker>();
+
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      outcome();
+    };
+    const finishIfDone = (): void => {
+      if (alive.size === 0) settle(() => resolve(false));
+    };
+    const feed = (worker: Worker): void => {
+      if (next >= todo.length || settled) {
+        alive.delete(worker);
+        void worker.terminate();
+        finishIfDone();
+        return;
+      }
+      const job = todo[next++]!;
+      inFlight.set(worker, job);
+      worker.postMessage(job);
+    };
+    const spawn = (): Worker => {
+      const worker = new Worker(WORKER_URL, { workerData: setup, ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }) });
+      alive.add(worker);
+      worker.on('message', (result: JobResult) => {
+        inFlight.delete(worker);
+        record(result);
+        feed(worker);
+      });
+      worker.on('error', (err: Error & { code?: string }) => {
+        const job = inFlight.get(worker);
+        inFlight.delete(worker);
+        alive.delete(worker);
+        if (settled) return;
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && job !== undefined) {
+          record({ id: job.id, ok: false, diagnostics: [outOfMemory(heapMb)] });
+          removeTemporaryFiles([job]);
+          feed(spawn());
+          return;
+        }
+        for (const w of alive) void w.terminate();
+        removeTemporaryFiles([...inFlight.values(), ...(job ? [job] : [])]);
+        settle(() => reject(err));
+      });
+      // A worker that stops by itself, with no error, must not leave its file
+      // unanswered (the batch would never end): it is a crash.
+      worker.on('exit', (code) => {
+        if (!alive.has(worker) || settled) return;
+        worker.emit('error', Object.assign(new Error(`a batch worker stopped (exit code ${code})`), { code: 'ERR_WORKER_EXITED' }));
+      });
+      return worker;
+    };
+    const onAbort = (): void => {
+      const stopped = [...inFlight.values()];
+      const terminations = [...alive].map((w) => w.terminate());
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      // A worker stopped mid-write leaves its temporary file: the finished TEI is
+      // renamed into place whole or not at all, so only those need removing.
+      void Promise.allSettled(terminations).then(() => {
+        removeTemporaryFiles(stopped);
+        resolve(true);
+      });
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    for (let i = 0; i < workers; i++) feed(spawn());
+  });
+}
+
+function outOfMemory(heapMb: number | undefined): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'out-of-memory',
+    message: `encoding this text ran out of memory${heapMb === undefined ? '' : ` (a worker's heap is ${heapMb} MB)`}`,
+    file: 'source',
+    hint: "a worker's heap is sized from --max-input-mb (maxInputBytes): raising it gives each worker more memory",
+  };
+}
+
+/** The temporary files writeFileAtomic makes are `.<name>.<pid>.<random>.tmp` beside the target. */
+function removeTemporaryFiles(jobs: readonly Job[]): void {
+  for (const job of jobs) {
+    const prefix = `.${basename(job.target)}.${process.pid}.`;
+    let entries: string[];
+    try {
+      entries = readdirSync(dirname(job.target));
+    } catch {
+      continue;
+    }
+    for (const name of entries) if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(job.target), name), { force: true });
+  }
+}
+
+function problems(text: Text, diagnostics: readonly Diagnostic[], names: { source: string; config?: string }): BatchFileProblems {
+  return { file: text.source, diagnostics: diagnostics.map((d) => toBatchDiagnostic(d, names)) };
+}
+
+export function toBatchDiagnostic(d: Diagnostic, names: { source?: string; config?: string }): BatchDiagnostic {
+  const file = (d.file === 'config' ? names.config : names.source) ?? d.file ?? 'input';
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    file,
+    ...(d.place !== undefined && { line: d.place.line, column: d.place.column }),
+    ...(d.path !== undefined && { path: d.path }),
+    ...(d.hint !== undefined && { hint: d.hint }),
+    text: formatDiagnostic(d, names),
+  };
+}
