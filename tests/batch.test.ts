@@ -99,6 +99,34 @@ describe('batch()', () => {
     expect(xml).toContain('A. Editor');
   });
 
+  it('reports register entries that no text of the batch mentions, once, at their place in the config', async () => {
+    const { dir, input } = corpus();
+    const config = join(dir, 'edition.json');
+    const register = { people: [...REGISTER.people, { id: 'nobody', name: 'Nobody Atall' }], places: REGISTER.places };
+    writeFileSync(config, JSON.stringify({ register }, null, 2));
+    const report = await batch({ input, out: join(dir, 'tei'), config, force: true });
+    // A text failed: it might have mentioned the entry, so nothing is said.
+    expect(report.warned).toEqual([]);
+
+    writeFileSync(join(input, '1917/bad.txt'), 'Now fine.\n');
+    const all = await batch({ input, out: join(dir, 'tei'), config, force: true });
+    expect(all).toMatchObject({ encoded: 5, failed: 0, warnings: 1 });
+    expect(all.warned).toEqual([
+      {
+        file: config,
+        diagnostics: [
+          expect.objectContaining({
+            code: 'register-unused',
+            severity: 'warning',
+            line: 11,
+            column: 7,
+            text: `${config}:11:7: register-unused: warning: register entry "nobody" is never mentioned in any text of the batch`,
+          }),
+        ],
+      },
+    ]);
+  });
+
   it('refuses a config with anchored entries up front, naming the line and column, and writes nothing', async () => {
     const { dir, input } = corpus();
     const config = join(dir, 'edition.json');

@@ -22,13 +22,15 @@ describe('suggestions on the Lenin letter', () => {
     return { emendations, hits, falseAlarms };
   };
 
-  it('finds most OCR errors the editor marked, with no false alarm, at the default threshold', () => {
+  it('finds at least 8 of its 10 OCR errors with at most 2 false alarms, at the default threshold', () => {
     expect(errors).toHaveLength(10);
     const { emendations, hits, falseAlarms } = score();
-    // Measured: 6 of 10 (die, he three times, both punctuation errors). The issue asks for 8:
-    // at the default threshold both "nor" are missed (see the next test), as are "attest"
-    // and the split "Kornilov irks" (docs/drafts/issue5.md).
-    expect(hits.length).toBeGreaterThanOrEqual(6);
+    // Measured: 8 of 10 (die, he three times, the second "nor", the split "Kornilov irks", both
+    // punctuation errors), no false alarm. Missed: "attest" (the corpus has "attest" once and never
+    // "arrest the": the context barely prefers "arrest") and the first "nor", which follows "no"
+    // in its sentence, so the negation evidence speaks for it (docs/drafts/issue5.md).
+    expect(hits.length).toBeGreaterThanOrEqual(8);
+    expect(falseAlarms.length).toBeLessThanOrEqual(2);
     expect(falseAlarms.map((x) => `${x.sic}→${x.corr}`)).toEqual([]);
     // Where it flags, its first suggestion is the editor's correction.
     for (const x of emendations) {
@@ -37,9 +39,9 @@ describe('suggestions on the Lenin letter', () => {
     }
   });
 
-  it('finds 8 of 10 at threshold 0.05, still without false alarms', () => {
-    // The issue's target: at least 8 flagged, at most 2 false alarms. The default threshold is
-    // tuned for precision on the benchmark; an editor reading a short text can ask for more.
+  it('finds no fewer at threshold 0.05, still within 2 false alarms', () => {
+    // An editor reading a short text can ask for more; here it brings nothing new (the first "nor"
+    // is at confidence 0.04) and no false alarm.
     const { hits, falseAlarms } = score(0.05);
     expect(hits.length).toBeGreaterThanOrEqual(8);
     expect(falseAlarms.length).toBeLessThanOrEqual(2);

@@ -2,7 +2,9 @@ import { readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { TeikitError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { TeikitError, formatDiagnostic, warning, type Diagnostic } from '../diagnostics.js';
+import { locateInConfig } from '../config/validate-config.js';
+import type { EditionConfig } from '../config/types.js';
 // In dist/batch.js this is dist/index.js, left external (see tsup.config.ts), so the
 // errors batch() throws are the very TeikitError users import from 'teikit'.
 import { TeikitError as PublicTeikitError } from '../index.js';
@@ -76,10 +78,12 @@ async function runBatch(options: BatchOptions): Promise<BatchReport> {
   });
 
   const names = (text: Text) => ({ source: text.source, ...(options.config !== undefined && { config: options.config }) });
+  const mentioned = new Set<string>();
   const record = (result: JobResult): void => {
     const text = texts[result.id]!;
     let found: BatchFileProblems | undefined;
     if (result.ok) {
+      for (const id of result.mentioned) mentioned.add(id);
       report.encoded++;
       report.bytes += result.bytes;
       report.outputBytes += result.outputBytes;
@@ -96,9 +100,19 @@ async function runBatch(options: BatchOptions): Promise<BatchReport> {
 
   const setup: WorkerSetup = { config: loaded.config, maxInputBytes, ...(loaded.configText !== undefined && { configText: loaded.configText }) };
   report.aborted = await runWorkers(todo, Math.min(jobs, todo.length), setup, record, options.signal);
+  // Only when every text was read this time: a skipped or failed text may mention the entry.
+  if (options.config !== undefined && report.encoded === report.files && report.files > 0) {
+    const unused = unusedEntries(loaded.config, mentioned);
+    if (unused.length > 0) {
+      if (loaded.configText !== undefined) locateInConfig(unused, loaded.configText);
+      report.warnings += unused.length;
+      report.warned.push({ file: options.config, diagnostics: unused.map((d) => toBatchDiagnostic(d, { config: options.config! })) });
+    }
+  }
   // Files finish in any order on several threads; the report does not depend on it.
+  // The config's own warnings (entries no text mentions) come last.
   const order = new Map(texts.map((t, i) => [t.source, i]));
-  const byFile = (a: BatchFileProblems, b: BatchFileProblems) => order.get(a.file)! - order.get(b.file)!;
+  const byFile = (a: BatchFileProblems, b: BatchFileProblems) => (order.get(a.file) ?? texts.length) - (order.get(b.file) ?? texts.length);
   report.failures.sort(byFile);
   report.warned.sort(byFile);
   report.timeMs = performance.now() - started;
@@ -190,6 +204,24 @@ function runWorkers(todo: Job[], workers: number, setup: WorkerSetup, record: (r
     signal?.addEventListener('abort', onAbort, { once: true });
     for (let i = 0; i < workers; i++) feed(spawn());
   });
+}
+
+/** `register-unused` for the corpus: entries of the config's register that no text mentions. */
+function unusedEntries(config: EditionConfig, mentioned: ReadonlySet<string>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const lists = [
+    ['people', config.register?.people],
+    ['organisations', config.register?.organisations],
+    ['places', config.register?.places],
+  ] as const;
+  for (const [key, entries] of lists) {
+    (entries ?? []).forEach((entry, i) => {
+      // The author is in the register for the header's sake, as in encode().
+      if (mentioned.has(entry.id) || entry.id === config.metadata?.author?.ref) return;
+      found.push(warning('register-unused', `register entry "${entry.id}" is never mentioned in any text of the batch`, { file: 'config', path: `/register/${key}/${i}` }));
+    });
+  }
+  return found;
 }
 
 function outOfMemory(heapMb: number | undefined): Diagnostic {

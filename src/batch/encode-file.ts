@@ -50,15 +50,19 @@ function encodeCounting(bytes: Uint8Array, setup: WorkerSetup) {
   const result = encodeCheckedConfig(bytes, setup.config, { maxInputBytes: setup.maxInputBytes });
   let emendations = 0;
   let names = 0;
+  const mentioned = new Set<string>();
   for (const s of result.edition.spans) {
-    if (s.kind === 'name') names++;
-    else if (s.kind === 'choice' || s.kind === 'supplied') emendations++;
+    if (s.kind === 'name') {
+      names++;
+      mentioned.add(s.ref);
+    } else if (s.kind === 'choice' || s.kind === 'supplied') emendations++;
   }
   // A batch's register is the corpus's: an entry missing from one text is expected,
   // and hundreds of `register-unused` warnings per file would bury the real ones.
+  // The main thread reports the entries no text mentions, once.
   const diagnostics = result.diagnostics.filter((d) => d.code !== 'register-unused');
   if (setup.configText !== undefined) locateInConfig(diagnostics, setup.configText);
-  return { xml: result.xml, diagnostics, counts: { emendations, names } };
+  return { xml: result.xml, diagnostics, counts: { emendations, names, mentioned: [...mentioned] } };
 }
 
 export function failureDiagnostics(err: unknown): Diagnostic[] {

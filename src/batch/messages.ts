@@ -16,5 +16,15 @@ export interface Job {
 }
 
 export type JobResult =
-  | { id: number; ok: true; bytes: number; outputBytes: number; emendations: number; names: number; warnings: Diagnostic[] }
+  | {
+      id: number;
+      ok: true;
+      bytes: number;
+      outputBytes: number;
+      emendations: number;
+      names: number;
+      /** Register ids the text mentions: an entry no text mentions is reported once, for the corpus. */
+      mentioned: string[];
+      warnings: Diagnostic[];
+    }
   | { id: number; ok: false; diagnostics: Diagnostic[] };

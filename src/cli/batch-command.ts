@@ -102,6 +102,9 @@ export async function runBatch(args: BatchArgs): Promise<number> {
     process.off('SIGINT', onInterrupt);
   }
   progress.finish();
+  // The corpus's own warnings (register entries no text mentions) are known only now.
+  const configWarnings = report.warned.filter((w) => w.file === args.config).flatMap((w) => w.diagnostics.map((d) => d.text));
+  if (configWarnings.length > 0) process.stderr.write(configWarnings.map((l) => `${l}\n`).join(''));
   process.stdout.write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${summary(report)}\n`);
   if (report.aborted) return EXIT_INTERRUPTED;
   return report.failed > 0 ? EXIT_BAD_INPUT : EXIT_OK;

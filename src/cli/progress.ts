@@ -40,7 +40,7 @@ export function progressReporter(stream: ProgressStream, now: () => number = () 
     lastDrawn = now();
     drawn = last;
     if (tty) {
-      stream.write(`\r${progressBar(last, stream.columns ?? 80)}\x1b[K`);
+      stream.write(`\r${progressBar(last, stream.columns || 80)}\x1b[K`);
       barShown = true;
     } else {
       stream.write(`${progressLine(last)}\n`);

@@ -116,17 +116,32 @@ export function logBigram(lm: LanguageModel, a: number, b: number): number {
  */
 export function logPos(lm: LanguageModel, id: number, around: Neighbourhood): number | undefined {
   if (id < 0) return undefined;
-  const T = lm.tags.length;
   const from = lm.wordTagStart[id]!;
   const to = lm.wordTagStart[id + 1]!;
+  const tags: [number, number][] = [];
+  for (let k = from; k < to; k++) {
+    const t = lm.wordTagIds[k]!;
+    tags.push([t, lm.wordTagCounts[k]! / Math.max(1, lm.tagCounts[t]!)]);
+  }
+  return logClass(lm, tags, around);
+}
+
+/** logPos for a word the corpus never saw, with the tag `tag`: P(word | tag) is that of a word seen once. */
+export function logPosUnseen(lm: LanguageModel, tag: string, around: Neighbourhood): number | undefined {
+  const t = lm.tags.indexOf(tag);
+  if (t < 0) return undefined;
+  return logClass(lm, [[t, 1 / Math.max(1, lm.tagCounts[t]!)]], around);
+}
+
+/** The class model of logPos over [tag, P(word | tag)] pairs. */
+function logClass(lm: LanguageModel, tags: readonly [number, number][], around: Neighbourhood): number {
+  const T = lm.tags.length;
   const before = around.prevTags ?? NO_TAG;
   const after = around.nextTags ?? NO_TAG;
   const u2 = around.prevTag2;
   const v2 = around.nextTag2;
   let sum = 0;
-  for (let k = from; k < to; k++) {
-    const t = lm.wordTagIds[k]!;
-    const pWordGivenTag = lm.wordTagCounts[k]! / Math.max(1, lm.tagCounts[t]!);
+  for (const [t, pWordGivenTag] of tags) {
     for (const [u, wu] of before) {
       // P(t | u2 u): the tag trigram from two to the left, backing off to P(t | u).
       const into = u < 0 ? 1 : tagTrigram(lm, T, u2, u, t);

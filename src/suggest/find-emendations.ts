@@ -3,6 +3,7 @@ import { punctuation } from './punctuation.js';
 import { CandidateCache, realWord } from './real-words.js';
 import { modelId } from './context-score.js';
 import type { LanguageModel } from './model.js';
+import { negationBuckets } from './negation.js';
 import type { Token } from './tokenise.js';
 import { DEFAULT_TUNING, type FinderTuning } from './tuning.js';
 import type { EmendationSuggestion } from './types.js';
@@ -11,6 +12,7 @@ import type { EmendationSuggestion } from './types.js';
 export function findEmendations(text: string, tokens: readonly Token[], lm: LanguageModel, tuning: FinderTuning = DEFAULT_TUNING): EmendationSuggestion[] {
   const out: EmendationSuggestion[] = [];
   const cache = CandidateCache.for(lm, tuning.minCandidateCount);
+  const negation = negationBuckets(lm, tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
@@ -18,7 +20,7 @@ export function findEmendations(text: string, tokens: readonly Token[], lm: Lang
     if (t.capitalised && !t.sentenceStart) continue;
     const id = modelId(lm, t.key);
     if (id >= 0) {
-      const s = realWord(t, i, id, tokens, lm, cache, tuning);
+      const s = realWord(t, i, id, tokens, lm, cache, tuning, negation[i]);
       if (s) out.push(s);
     } else {
       // A capitalised non-word starts a sentence here: a misread "The" ("Tbe") or a name; only

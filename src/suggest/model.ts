@@ -31,6 +31,15 @@ export interface LanguageModel {
   readonly vals: Uint32Array;
   /** Proper nouns that mostly follow in/at/from/near/to in the corpus. */
   readonly gazetteer: ReadonlySet<string>;
+  /** Words that license "nor" and its kind later in a sentence (see negation.ts). */
+  readonly negators: ReadonlySet<string>;
+  /** Upper bounds of the negation-distance buckets, in tokens. */
+  readonly negationBuckets: readonly number[];
+  /** Per word, the offset of its bucket counts in negationCounts (-1: too rare, use the corpus-wide distribution). */
+  readonly negationRow: Int32Array;
+  readonly negationCounts: Uint32Array;
+  /** The corpus-wide distribution over the buckets. */
+  readonly negationPrior: Float64Array;
   readonly about: string;
 }
 
@@ -54,6 +63,9 @@ interface ModelData {
   tagTrigrams: string;
   bigrams: string;
   gazetteer: string;
+  negators: string;
+  negationBuckets: string;
+  negation: string;
 }
 
 function decodeModel(m: ModelData): LanguageModel {
@@ -129,6 +141,23 @@ function decodeModel(m: ModelData): LanguageModel {
   }
   rowStart[words.length] = at;
 
+  const negationBuckets = m.negationBuckets.split(' ').map(Number);
+  const B = negationBuckets.length + 2;
+  const nd = readVarints(m.negation);
+  const negationRow = new Int32Array(words.length).fill(-1);
+  const negationCounts = new Uint32Array((nd.length / (B + 1)) * B);
+  const negationPrior = new Float64Array(B);
+  for (let k = 0, w = 0, row = 0; k < nd.length; k += B + 1, row += B) {
+    w += nd[k]!;
+    negationRow[w] = row;
+    for (let b = 0; b < B; b++) {
+      negationCounts[row + b] = nd[k + 1 + b]!;
+      negationPrior[b] = negationPrior[b]! + nd[k + 1 + b]!;
+    }
+  }
+  const priorTotal = negationPrior.reduce((a, b) => a + b, 0);
+  for (let b = 0; b < B; b++) negationPrior[b] = (negationPrior[b]! + 1) / (priorTotal + B);
+
   return {
     ids,
     words,
@@ -147,6 +176,11 @@ function decodeModel(m: ModelData): LanguageModel {
     cols,
     vals,
     gazetteer: new Set(m.gazetteer.split('\n')),
+    negators: new Set(m.negators.split(' ')),
+    negationBuckets,
+    negationRow,
+    negationCounts,
+    negationPrior,
     about: m.about,
   };
 }

@@ -1,5 +1,5 @@
-import { lexiconVariants2, matchCase } from './confusions.js';
-import { contextScore, logBigram, neighbourhood, type Neighbourhood } from './context-score.js';
+import { confusionVariants, lexiconVariants2, matchCase } from './confusions.js';
+import { contextScore, logBigram, logPosUnseen, neighbourhood, type Neighbourhood } from './context-score.js';
 import { bigramCount, type LanguageModel } from './model.js';
 import type { Token } from './tokenise.js';
 import type { FinderTuning } from './tuning.js';
@@ -12,6 +12,13 @@ import type { EmendationSuggestion } from './types.js';
  */
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Endings that make a noun of a name ("Kornilovites", "Marxists", "Darwinians",
+ * "Leninism"): a name the corpus lacks cannot be joined to them by the lexicon,
+ * so they are listed. General English morphology, not words of any one text.
+ */
+const NAME_SUFFIXES = new Set(['ites', 'ite', 'ists', 'ist', 'ians', 'ian', 'ans', 'ism', 'isms', 'ese']);
 
 interface Candidate {
   corr: string;
@@ -76,6 +83,8 @@ export function nonWord(text: string, t: Token, i: number, tokens: readonly Toke
     const score = logBigram(lm, ctx.prev, id) + logBigram(lm, id, after.next) + 2;
     candidates.push({ corr: matchCase(left.text, joined), start: left.start, end: right.end, score, why: 'a word split in two', kind: 'split' });
   }
+  const derived = nameDerivative(text, t, i, tokens, lm, tuning);
+  if (derived) candidates.push(derived);
   if (candidates.length === 0) return undefined;
   candidates.sort((a, b) => b.score - a.score || (a.corr < b.corr ? -1 : 1));
   const best = candidates[0]!;
@@ -90,8 +99,62 @@ export function nonWord(text: string, t: Token, i: number, tokens: readonly Toke
     sic: text.slice(best.start, best.end),
     corr: best.corr,
     alternatives: candidates.slice(1, 5).filter((c) => c.start === best.start && c.end === best.end).map((c) => c.corr),
-    confidence: round(0.5 + 0.5 * share),
+    // A name's ending is a guess the lexicon cannot confirm: never more than fairly sure.
+    confidence: round(best.why.startsWith('a name split') ? Math.min(0.7, 0.5 + 0.5 * share) : 0.5 + 0.5 * share),
     reason: best.why,
     kind: best.kind,
   };
+}
+
+/**
+ * A name split from its ending ("Kornilov irks" for "Kornilovites"): the non-word
+ * follows a capitalised word on the same line and is, read through at most one
+ * confusion of the table, an ending that makes a noun of a name. Its score is
+ * low (a guess where the lexicon cannot help), so any lexical candidate wins.
+ */
+function nameDerivative(text: string, t: Token, i: number, tokens: readonly Token[], lm: LanguageModel, tuning: FinderTuning): Candidate | undefined {
+  const name = tokens[i - 1];
+  if (!name || name.kind !== 'word' || !name.capitalised || t.capitalised || !/^[ \t]$/.test(text.slice(name.end, t.start))) return undefined;
+  // A known lower-case word before it is not a name ("The ites" is no name).
+  const nameId = lm.ids.get(name.key);
+  if (nameId !== undefined && lm.capitalised[nameId]! * 2 <= lm.counts[nameId]!) return undefined;
+  let ending: string | undefined;
+  let misread = 0;
+  let why = 'a name split from its ending';
+  if (NAME_SUFFIXES.has(t.key)) ending = t.key;
+  else if (t.key.length >= 4) {
+    // A damaged ending of four letters or more: two letters misread in place, the first intact.
+    for (const s of NAME_SUFFIXES) {
+      if (s.length !== t.key.length || s[0] !== t.key[0]) continue;
+      let diff = 0;
+      for (let k = 0; k < s.length; k++) if (s[k] !== t.key[k]) diff++;
+      if (diff <= 2) {
+        ending = s;
+        misread = diff;
+        why = `a name split from its ending, ${diff} letter(s) misread`;
+        break;
+      }
+    }
+  }
+  if (ending === undefined) {
+    for (const [variant, edit] of confusionVariants(t.key)) {
+      if (NAME_SUFFIXES.has(variant)) {
+        ending = variant;
+        misread = 1;
+        why = `a name split from its ending, OCR confusion ${edit}`;
+        break;
+      }
+    }
+  }
+  if (ending === undefined) return undefined;
+  // Scored like the one-word candidates: the joined word, unseen, as a proper noun between the
+  // name's left neighbour and the ending's right one. The name itself is unseen in either reading,
+  // so its own probability is left out of both.
+  const left = neighbourhood(lm, tokens, i - 1);
+  const right = neighbourhood(lm, tokens, i);
+  const around: Neighbourhood = { ...right, prev: left.prev, prevTags: left.prevTags, prevTag2: left.prevTag2 };
+  const pos = logPosUnseen(lm, ending.endsWith('s') ? 'nps' : 'np', around);
+  // Each misread letter costs as a confusion beyond the first does for other non-words, and so does the space.
+  const score = logBigram(lm, -1, around.next) + (pos === undefined ? 0 : tuning.pos * pos) - (misread + 1) * tuning.extraEditCost;
+  return { corr: name.text + ending, start: name.start, end: t.end, score, why, kind: 'split' };
 }

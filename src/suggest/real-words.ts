@@ -1,6 +1,7 @@
 import { confusionVariants, matchCase } from './confusions.js';
 import { contextScore, neighbourhood } from './context-score.js';
 import type { LanguageModel } from './model.js';
+import { logNegation } from './negation.js';
 import type { Token } from './tokenise.js';
 import type { FinderTuning } from './tuning.js';
 import type { EmendationSuggestion } from './types.js';
@@ -46,20 +47,28 @@ export class CandidateCache {
   }
 }
 
-export function realWord(t: Token, i: number, id: number, tokens: readonly Token[], lm: LanguageModel, cache: CandidateCache, tuning: FinderTuning): EmendationSuggestion | undefined {
+/** `negation`: the token's negation bucket (negation.ts). */
+export function realWord(t: Token, i: number, id: number, tokens: readonly Token[], lm: LanguageModel, cache: CandidateCache, tuning: FinderTuning, negation = 0): EmendationSuggestion | undefined {
   const candidates = cache.realWords(t.key);
   if (candidates.length === 0) return undefined;
   const around = neighbourhood(lm, tokens, i);
   const own = contextScore(lm, id, around, tuning);
   const ownPrior = Math.log(lm.counts[id]! + 0.5);
+  const ownNegation = tuning.negation === 0 ? 0 : logNegation(lm, id, negation);
   const scored = candidates.map(([word, edit, cid]) => ({
     word,
     edit,
-    margin: contextScore(lm, cid, around, tuning) - own - priorDiscount(Math.log(lm.counts[cid]! + 0.5) - ownPrior, tuning),
+    margin:
+      contextScore(lm, cid, around, tuning) -
+      own -
+      priorDiscount(Math.log(lm.counts[cid]! + 0.5) - ownPrior, tuning) +
+      (tuning.negation === 0 ? 0 : tuning.negation * (logNegation(lm, cid, negation) - ownNegation)),
   }));
   scored.sort((a, b) => b.margin - a.margin || (a.word < b.word ? -1 : 1));
   const best = scored[0]!;
-  const needed = tuning.realWordMargin + tuning.commonWordPenalty * Math.log10(1 + lm.counts[id]!);
+  // A neighbour the corpus does not know (often another misreading) leaves half the context unseen: ask for more.
+  const blind = isUnknownWord(lm, tokens[i - 1], t.sentenceStart) || isUnknownWord(lm, tokens[i + 1], t.sentenceEnd);
+  const needed = tuning.realWordMargin + tuning.commonWordPenalty * Math.log10(1 + lm.counts[id]!) + (blind ? tuning.unknownNeighbourMargin : 0);
   // Below confidence σ(−3) ≈ 0.05 nothing is worth showing, whatever the threshold.
   if (best.margin <= needed - 3) return undefined;
   return {
@@ -73,6 +82,11 @@ export function realWord(t: Token, i: number, id: number, tokens: readonly Token
     reason: `real word in an unlikely place: OCR confusion ${best.edit}; "${best.word}" fits the context e^${best.margin.toFixed(1)} times better`,
     kind: 'real-word',
   };
+}
+
+/** A lower-case word outside the lexicon (names and numbers are expected to be unknown, and the tags guess them). */
+function isUnknownWord(lm: LanguageModel, t: Token | undefined, boundary: boolean): boolean {
+  return !boundary && t !== undefined && t.kind === 'word' && !t.capitalised && !lm.ids.has(t.key);
 }
 
 function priorDiscount(logRatio: number, tuning: FinderTuning): number {

@@ -24,7 +24,7 @@ export function suggest(text: string, options: SuggestOptions = {}): SuggestResu
     const known = configuredRanges(text, config);
     const registered = registeredRanges(text, config);
     emendations = findEmendations(text, tokens, lm, tuning).filter(
-      (e) => e.confidence >= threshold && !overlapsAny(e.start, e.end, known) && !overlapsAny(e.start, e.end, registered),
+      (e) => e.confidence >= threshold && !overlapsAny(e.start, e.end, known) && !changesAny(text, e, registered),
     );
   }
   let entities: EntitySuggestion[] = [];
@@ -61,6 +61,20 @@ export function lexiconWords(): readonly string[] {
 
 function bestFirst<T extends { confidence: number; start: number }>(items: T[]): T[] {
   return items.sort((a, b) => b.confidence - a.confidence || a.start - b.start);
+}
+
+/**
+ * Whether an emendation alters a registered name. One that keeps the name as it
+ * begins and only joins its ending ("Kornilov irks" → "Kornilovites", with
+ * "Kornilov" registered) does not.
+ */
+function changesAny(text: string, e: EmendationSuggestion, ranges: readonly [number, number][]): boolean {
+  for (const [s, end] of ranges) {
+    if (!(e.start < end && s < e.end)) continue;
+    const keepsName = s === e.start && end < e.end && e.corr.startsWith(text.slice(s, end));
+    if (!keepsName) return true;
+  }
+  return false;
 }
 
 function overlapsAny(start: number, end: number, ranges: readonly [number, number][]): boolean {
