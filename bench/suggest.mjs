@@ -38,21 +38,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brownFiles, readBrownSentences } from '../scripts/build-suggest-model.mjs';
+import { rng } from './generate.mjs';
 
 // TEIKIT_SUGGEST_DIST: another build of the entry (a file path), to tune without rebuilding dist/.
 const distUrl = process.env.TEIKIT_SUGGEST_DIST ? new URL(`file://${process.env.TEIKIT_SUGGEST_DIST}`) : new URL('../dist/suggest.js', import.meta.url);
-
-/** mulberry32: a small seeded generator, so every run plants the same errors. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A Brown file as running text: tokens joined as print joins them, six sentences a paragraph. */
 export function brownText(path) {
