@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 // Every ```js example in the README runs against the built package, as a user would paste it.
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!);
-const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const distFile = (name: string) => JSON.stringify(fileURLToPath(new URL(`../dist/${name}.js`, import.meta.url)));
 
 function run(code: string) {
-  const source = code.replace(/from 'teikit'/g, `from ${JSON.stringify(dist)}`);
+  // 'teikit' and its subpath entries ('teikit/suggest', 'teikit/batch') → the built files.
+  const source = code.replace(/from 'teikit(?:\/(\w+))?'/g, (_, sub: string | undefined) => `from ${distFile(sub ?? 'index')}`);
   return spawnSync(process.execPath, ['--input-type=module', '-e', source], { encoding: 'utf8' });
 }
 

@@ -16,6 +16,22 @@ import type { BatchDiagnostic, BatchFileProblems, BatchOptions, BatchReport } fr
 
 // dist/batch.js and dist/cli.js both sit beside dist/batch-worker.js.
 const WORKER_URL = new URL('./batch-worker.js', import.meta.url);
+/**
+ * A worker inherits the parent's Node flags, and Node refuses some of them in a worker:
+ * a script run with `node --input-type=module -e …` would fail to start any worker
+ * (ERR_INPUT_TYPE_NOT_ALLOWED). Those flags are about the main script, not the worker.
+ */
+const WORKER_EXEC_ARGV = workerExecArgv(process.execArgv);
+
+function workerExecArgv(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (/^(-e|-p|--eval|--print)$/.test(a)) i++; // the script text follows as its own argument
+    else if (!/^--(input-type|eval|print|test|watch)\b/.test(a)) kept.push(a);
+  }
+  return kept;
+}
 const MB = 1024 * 1024;
 
 /**
@@ -159,7 +175,11 @@ function runWorkers(todo: Job[], workers: number, setup: WorkerSetup, record: (r
       worker.postMessage(job);
     };
     const spawn = (): Worker => {
-      const worker = new Worker(WORKER_URL, { workerData: setup, ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }) });
+      const worker = new Worker(WORKER_URL, {
+        workerData: setup,
+        execArgv: WORKER_EXEC_ARGV,
+        ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
+      });
       alive.add(worker);
       worker.on('message', (result: JobResult) => {
         inFlight.delete(worker);
