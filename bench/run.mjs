@@ -1,10 +1,12 @@
 // npm run bench: every benchmark of the project, written to bench/RESULTS.md.
 // Benchmarks, not tests: nothing here fails on a slow machine; it reports.
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { batchMarkdown, runBatchBench } from './batch.mjs';
 import { encodeMarkdown, memoryMarkdown, runEncodeBench, runMemoryBench } from './encode.mjs';
 import { readMarkdown, runReadBench } from './read.mjs';
+import { renderMarkdown, runRenderBench } from './render.mjs';
+import { runSuggestBench, suggestMarkdown } from './suggest.mjs';
 import { runValidateBench, validateMarkdown } from './validate.mjs';
 
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -23,17 +25,8 @@ await timed('encode memory', () => memoryMarkdown(runMemoryBench(log)));
 await timed('batch', () => batchMarkdown(runBatchBench(log)));
 await timed('read', () => readMarkdown(runReadBench(log)));
 await timed('validate', async () => validateMarkdown(await runValidateBench(log)));
-// The suggester's evaluation, when that part of the project is present.
-// It is another part's work in progress: its failure is reported, not fatal to the rest.
-if (existsSync(new URL('./suggest.mjs', import.meta.url))) {
-  try {
-    const { runSuggestBench, suggestMarkdown } = await import('./suggest.mjs');
-    await timed('suggest', async () => suggestMarkdown(await runSuggestBench(log)));
-  } catch (err) {
-    log(`suggest bench failed: ${err.stack ?? err}`);
-    sections.push(`## Suggest\n\nThe benchmark failed: \`${String(err.message ?? err).split('\n')[0]}\``);
-  }
-}
+await timed('render', async () => renderMarkdown(await runRenderBench(log)));
+await timed('suggest', async () => suggestMarkdown(await runSuggestBench(log)));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'} (availableParallelism ${availableParallelism()}), Node ${process.version}, ${process.platform}/${process.arch}`;
 const md = [
