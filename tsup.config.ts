@@ -3,6 +3,11 @@ import { defineConfig } from 'tsup';
 // Two entry points: the library (runs in Node and in browsers, so no node: imports)
 // and the CLI (Node only). Dependencies stay external: tsup never bundles what
 // package.json lists in `dependencies`.
+// The Node-only files (CLI, batch worker) bundle salve, saxes and xregexp (see the CLI entry
+// for why); their CommonJS needs a `require`, which an ES module lacks: the shim makes one.
+const BUNDLED_IN_NODE_FILES = ['salve-annos', 'saxes', 'xregexp'];
+const REQUIRE_SHIM = "import { createRequire as __teikitCreateRequire } from 'node:module';\nconst require = __teikitCreateRequire(import.meta.url);";
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -26,10 +31,8 @@ export default defineConfig([
     // 0.2 s instead of 0.35 s. Their CommonJS needs `require`, which an ES module lacks:
     // the banner makes one. The library entry keeps them external, so browser bundlers
     // pick up salve's browser build.
-    noExternal: ['salve-annos', 'saxes', 'xregexp'],
-    banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __teikitCreateRequire } from 'node:module';\nconst require = __teikitCreateRequire(import.meta.url);",
-    },
+    noExternal: BUNDLED_IN_NODE_FILES,
+    banner: { js: `#!/usr/bin/env node\n${REQUIRE_SHIM}` },
   },
   // teikit/batch (Node only): the API, and the worker thread it and the CLI start,
   // found beside them as dist/batch-worker.js. The worker bundles salve like the CLI,
@@ -62,10 +65,8 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     platform: 'node',
-    noExternal: ['salve-annos', 'saxes', 'xregexp'],
-    banner: {
-      js: "import { createRequire as __teikitCreateRequire } from 'node:module';\nconst require = __teikitCreateRequire(import.meta.url);",
-    },
+    noExternal: BUNDLED_IN_NODE_FILES,
+    banner: { js: REQUIRE_SHIM },
   },
   // teikit/suggest (Node and browsers): the suggester with its Brown Corpus model
   // (2 MB) embedded, kept out of dist/index.js so `import { encode } from 'teikit'`

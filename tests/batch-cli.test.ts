@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { progressBar, progressLine, progressReporter } from '../src/cli/progress.js';
 import type { BatchProgress } from '../src/batch/types.js';
+import { tree } from './helpers/tree.js';
 
 // The built CLI, as a user runs it (`npm test` builds dist/ first).
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -28,17 +29,6 @@ function corpus(): string {
   return dir;
 }
 
-function tree(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else out.push(relative(dir, join(d, e.name)));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out.sort();
-}
 
 const progress = (p: Partial<BatchProgress>): BatchProgress => ({ done: 0, total: 10, failed: 0, skipped: 0, bytes: 0, file: 'x.txt', diagnostics: [], elapsedMs: 0, ...p });
 

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tree } from './helpers/tree.js';
 
 // The built entry, as users import it (`npm test` builds dist/ first): the worker
 // thread it starts is dist/batch-worker.js.
@@ -35,18 +36,6 @@ function corpus(): { dir: string; input: string; texts: Record<string, string> }
   return { dir, input, texts };
 }
 
-/** Every file under a folder, as relative paths. */
-function tree(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else out.push(relative(dir, join(d, e.name)));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out.sort();
-}
 
 describe('batch()', () => {
   it('is the one export of teikit/batch, and throws the TeikitError users import from teikit', async () => {
