@@ -5,6 +5,7 @@ import { analyse, analyseChecked, type Edition } from './analyse.js';
 import { teiDocument } from './tei/document.js';
 import { defaultHandlers, type InlineHandlers } from './tei/inline.js';
 import { toXml } from './serialise/to-xml.js';
+import type { XmlElement } from './tei/xml-tree.js';
 import { checkInputSize } from './source/input-limit.js';
 
 export interface EncodeOptions {
@@ -46,15 +47,41 @@ export function encodeCheckedConfig(text: string | Uint8Array, config: EditionCo
 }
 
 function encodeWith(text: string | Uint8Array, options: EncodeOptions, analyseText: () => Edition): EncodeResult {
-  const configText = options.configText;
-  try {
+  return withConfigPlaces(options.configText, () => {
     if (options.maxInputBytes !== undefined) checkInputSize(typeof text === 'string' ? text.length : text.byteLength, options.maxInputBytes);
     const edition = analyseText();
-    const handlers = { ...defaultHandlers, ...options.handlers } as InlineHandlers;
-    const { tei, diagnostics } = teiDocument(edition, handlers);
-    const all = [...edition.diagnostics, ...diagnostics];
-    if (configText !== undefined) locateInConfig(all, configText);
-    return { xml: toXml(tei), diagnostics: all, edition };
+    const { tei, diagnostics } = teiOf(edition, options);
+    return { xml: toXml(tei), diagnostics, edition };
+  });
+}
+
+/**
+ * `encode` for a program that only writes the XML (the CLI): the model is
+ * dropped before the XML is joined, so its memory (the source, the normalised
+ * text, every span: about 3.5 × the text) is free again for the join and for
+ * validating the output, where `teikit encode` peaks.
+ */
+export function encodeXml(text: string | Uint8Array, config: EditionConfig, options: EncodeOptions = {}): Omit<EncodeResult, 'edition'> {
+  return withConfigPlaces(options.configText, () => {
+    if (options.maxInputBytes !== undefined) checkInputSize(typeof text === 'string' ? text.length : text.byteLength, options.maxInputBytes);
+    // The edition lives only inside this call: nothing here keeps it.
+    const { tei, diagnostics } = teiOf(analyse(text, config, options.configText), options);
+    return { xml: toXml(tei), diagnostics };
+  });
+}
+
+function teiOf(edition: Edition, options: EncodeOptions): { tei: XmlElement; diagnostics: Diagnostic[] } {
+  const handlers = { ...defaultHandlers, ...options.handlers } as InlineHandlers;
+  const { tei, diagnostics } = teiDocument(edition, handlers);
+  const all = [...edition.diagnostics, ...diagnostics];
+  if (options.configText !== undefined) locateInConfig(all, options.configText);
+  return { tei, diagnostics: all };
+}
+
+/** Runs `work`, giving the config diagnostics of a TeikitError it throws their line and column in the config file. */
+function withConfigPlaces<T>(configText: string | undefined, work: () => T): T {
+  try {
+    return work();
   } catch (err) {
     if (err instanceof TeikitError && configText !== undefined) locateInConfig(err.diagnostics as Diagnostic[], configText);
     throw err;

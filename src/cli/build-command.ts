@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { encode } from '../encode.js';
+import { encodeXml } from '../encode.js';
+import { DEFAULT_MAX_INPUT_BYTES, checkInputSize } from '../source/input-limit.js';
 import { render } from '../render/index.js';
 import { assertConfig, parseConfigText } from '../config/validate-config.js';
 import { TeikitError, error } from '../diagnostics.js';
@@ -11,6 +12,8 @@ import { EXIT_BAD_INPUT, EXIT_OK, printDiagnostics, reportFailure, type FileName
 export interface BuildArgs {
   dirs: string[];
   check: boolean;
+  /** Source texts over this many bytes are refused, as by `teikit encode` (see source/input-limit.ts). */
+  maxInputBytes?: number;
 }
 
 /**
@@ -22,13 +25,13 @@ export interface BuildArgs {
 export function runBuild(args: BuildArgs): number {
   let status = EXIT_OK;
   for (const dir of args.dirs) {
-    const result = buildOne(dir, args.check);
+    const result = buildOne(dir, args.check, args.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES);
     if (result !== EXIT_OK) status = result;
   }
   return status;
 }
 
-function buildOne(dir: string, check: boolean): number {
+function buildOne(dir: string, check: boolean, maxInputBytes: number): number {
   const configPath = join(dir, 'edition.json');
   const names: FileNames = { config: configPath };
   try {
@@ -49,7 +52,9 @@ function buildOne(dir: string, check: boolean): number {
     const sourcePath = join(dir, sourceName);
     names.source = sourcePath;
     const outputPath = join(dir, config.output ?? sourceName.replace(/\.[^.]*$/, '') + '.xml');
-    const result = encode(readFileSync(sourcePath), config, { configText });
+    // Refused before it is read, like `teikit encode`.
+    checkInputSize(statSync(sourcePath).size, maxInputBytes);
+    const result = encodeXml(readFileSync(sourcePath), config, { configText, maxInputBytes });
     printDiagnostics(result.diagnostics, names);
     assertValidOutput(result.xml);
     // The reading view is made from the TEI just built, so it is current exactly when the TEI is.

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { TEIKIT_VERSION } from '../version.js';
 import { megabytes, parseBatchArgs, runBatch } from './batch-command.js';
 import { runBuild } from './build-command.js';
-import { runEncode } from './encode-command.js';
+import { isEncodeWorker, runEncode, runEncodeWorker } from './encode-command.js';
 import { runRead } from './read-command.js';
 import { runRender } from './render-command.js';
 import { runSuggest } from './suggest-command.js';
@@ -15,10 +15,11 @@ Usage:
   teikit encode <text-file|-> [--config <edition.json>] [-o <out.xml>] [--max-input-mb N]
       Encode one text as TEI (to stdout without -o). Texts over 10 MB are
       refused unless --max-input-mb raises the limit.
-  teikit build <edition-dir>... [--check]
+  teikit build <edition-dir>... [--check] [--max-input-mb N]
       Build the TEI of each edition folder (edition.json + source text),
       and its HTML reading view beside it.
       --check writes nothing and exits 1 if a committed TEI or HTML file is stale.
+      Source texts over 10 MB are refused unless --max-input-mb raises the limit.
   teikit read <xml-file|-> [--reading diplomatic|corrected] [--format text|json]
       Read a TEI document: a reading as text, or the whole model as JSON.
   teikit render <xml-file|-> [-o <out.html>] [--reading diplomatic|corrected]
@@ -78,12 +79,16 @@ export function main(argv: string[]): number | Promise<number> {
       case 'build': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+          options: { check: { type: 'boolean' }, 'max-input-mb': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
           allowPositionals: true,
         });
         if (values.help) return help();
         if (positionals.length === 0) throw new UsageError('build takes at least one edition folder');
-        return runBuild({ dirs: positionals, check: values.check === true });
+        return runBuild({
+          dirs: positionals,
+          check: values.check === true,
+          ...(typeof values['max-input-mb'] === 'string' && { maxInputBytes: megabytes('--max-input-mb', values['max-input-mb']) }),
+        });
       }
       case 'read': {
         const { values, positionals } = parseArgs({
@@ -156,7 +161,13 @@ function help(): number {
   return EXIT_OK;
 }
 
-// validate compiles a schema asynchronously; the other commands finish at once.
-void Promise.resolve(main(process.argv.slice(2))).then((code) => {
-  process.exitCode = code;
-});
+// validate compiles a schema asynchronously, and encode may wait for the thread
+// it encodes a large text in; the other commands finish at once.
+// cli.js is also the script of the thread `teikit encode` encodes in (see encode-command.ts).
+if (isEncodeWorker()) {
+  runEncodeWorker();
+} else {
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
+}
