@@ -35,7 +35,7 @@ function edition(encode, mb, lineBreaks = 'join') {
   const register = makeRegister(1_000 * mb);
   const { text, planted } = makeText(mb * MB, register, 100 * mb);
   const config = makeConfig(register, planted);
-  return encode(text, { ...config, structure: { ...config.structure, lineBreaks } }).xml;
+  return encode(text, { ...config, structure: { ...config.structure, lineBreaks } }, { maxInputBytes: Infinity }).xml;
 }
 
 /** `api` (encode, readTei) defaults to the built package: `npx tsup` first. */

@@ -6,7 +6,7 @@ import { teiDocument } from './tei/document.js';
 import { defaultHandlers, type InlineHandlers } from './tei/inline.js';
 import { toXml } from './serialise/to-xml.js';
 import type { XmlElement } from './tei/xml-tree.js';
-import { checkInputSize } from './source/input-limit.js';
+import { DEFAULT_MAX_INPUT_BYTES, checkInputSize } from './source/input-limit.js';
 
 export interface EncodeOptions {
   /** The config's JSON text, if it came from a file: diagnostics then carry its line and column. */
@@ -16,8 +16,9 @@ export interface EncodeOptions {
   /**
    * The largest text taken, in bytes (of a string: UTF-16 code units); a larger
    * one is refused with `input-too-large` rather than risking an out-of-memory
-   * crash. No limit by default: a program calling encode() knows its memory.
-   * `teikit encode` and `batch()` pass 10 MB (DEFAULT_MAX_INPUT_BYTES).
+   * crash. Default 10 MB (DEFAULT_MAX_INPUT_BYTES), as in the CLI and `batch()`:
+   * encoding peaks near 20 × the text, and a process that dies of it loses more
+   * than one file. `Infinity` takes any size.
    */
   maxInputBytes?: number;
 }
@@ -48,7 +49,7 @@ export function encodeCheckedConfig(text: string | Uint8Array, config: EditionCo
 
 function encodeWith(text: string | Uint8Array, options: EncodeOptions, analyseText: () => Edition): EncodeResult {
   return withConfigPlaces(options.configText, () => {
-    if (options.maxInputBytes !== undefined) checkInputSize(typeof text === 'string' ? text.length : text.byteLength, options.maxInputBytes);
+    checkInputSize(typeof text === 'string' ? text.length : text.byteLength, options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES);
     const edition = analyseText();
     const { tei, diagnostics } = teiOf(edition, options);
     return { xml: toXml(tei), diagnostics, edition };
@@ -63,7 +64,7 @@ function encodeWith(text: string | Uint8Array, options: EncodeOptions, analyseTe
  */
 export function encodeXml(text: string | Uint8Array, config: EditionConfig, options: EncodeOptions = {}): Omit<EncodeResult, 'edition'> {
   return withConfigPlaces(options.configText, () => {
-    if (options.maxInputBytes !== undefined) checkInputSize(typeof text === 'string' ? text.length : text.byteLength, options.maxInputBytes);
+    checkInputSize(typeof text === 'string' ? text.length : text.byteLength, options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES);
     // The edition lives only inside this call: nothing here keeps it.
     const { tei, diagnostics } = teiOf(analyse(text, config, options.configText), options);
     return { xml: toXml(tei), diagnostics };

@@ -45,3 +45,26 @@ describe('public API', () => {
     expect(bundle).not.toMatch(/from ["']node:|require\(["'](node:)?(fs|path|os|child_process|crypto)["']\)/);
   });
 });
+
+describe('encode() input-size limit', () => {
+  // Refused before any work: a text that would need gigabytes never starts.
+  it('refuses a text over 10 MB by default, naming the size, the limit and the option', () => {
+    const big = 'a '.repeat(5_300_000); // 10.1 MB
+    let thrown: unknown;
+    try {
+      api.encode(big);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(api.TeikitError);
+    const d = (thrown as InstanceType<typeof api.TeikitError>).diagnostics[0]!;
+    expect(d.code).toBe('input-too-large');
+    expect(d.message).toBe('10,600,000 bytes is over the 10,485,760 bytes limit');
+    expect(d.hint).toContain('maxInputBytes');
+  });
+
+  it('takes a text at the limit the caller sets', () => {
+    expect(() => api.encode('We must not wait.', {}, { maxInputBytes: 10 })).toThrow(/input-too-large|over the 10 bytes limit/);
+    expect(api.encode('We must not wait.', {}, { maxInputBytes: 17 }).xml).toContain('We must not wait.');
+  });
+});

@@ -59,7 +59,8 @@ async function encodeSource(input: string, config: EditionConfig, configText: st
   const size = job.bytes.byteLength;
   checkInputSize(size, maxInputBytes);
   if (size >= WORKER_FROM_BYTES) return encodeInWorker({ ...job, bytes: ownBuffer(job.bytes) });
-  return encodeXml(takeSource(job), config, configText === undefined ? {} : { configText });
+  // The size was checked against the user's limit above; encodeXml's own default must not refuse it again.
+  return encodeXml(takeSource(job), config, { maxInputBytes: Infinity, ...(configText !== undefined && { configText }) });
 }
 
 /**
@@ -117,7 +118,8 @@ export function runEncodeWorker(): void {
   let reply: EncodeReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const { xml, diagnostics } = encodeXml(takeSource(job), job.config, job.configText === undefined ? {} : { configText: job.configText });
+    // The main thread checked the size against the user's limit before handing the text over.
+    const { xml, diagnostics } = encodeXml(takeSource(job), job.config, { maxInputBytes: Infinity, ...(job.configText !== undefined && { configText: job.configText }) });
     const bytes = new TextEncoder().encode(xml);
     reply = { xml: bytes, diagnostics };
     transfer = [bytes.buffer as ArrayBuffer];

@@ -34,11 +34,19 @@ export const PEAK_PER_BYTE = 20;
 export function checkInputSize(size: number, limit: number = DEFAULT_MAX_INPUT_BYTES): void {
   if (size <= limit) return;
   throw new TeikitError([
-    error('input-too-large', `${formatSize(size)} is over the ${formatSize(limit)} limit`, {
+    error('input-too-large', `${sizes(size, limit)} limit`, {
       file: 'source',
       hint: `--max-input-mb raises it, or the maxInputBytes option of the API; peak memory is about ${PEAK_PER_BYTE}× the text`,
     }),
   ]);
+}
+
+/** "210 MB is over the 10 MB", or in bytes where rounding would print both sizes alike. */
+function sizes(size: number, limit: number): string {
+  const [a, b] = [formatSize(size), formatSize(limit)];
+  if (a !== b) return `${a} is over the ${b}`;
+  const bytes = (n: number) => `${n.toLocaleString('en')} bytes`;
+  return `${bytes(size)} is over the ${bytes(limit)}`;
 }
 
 /** `210 MB`, `2.5 MB`, `2.3 KB`, `800 bytes`: as people say sizes. */
