@@ -19,7 +19,7 @@ describe('encode at scale', () => {
     expect(encode('Lenin met Trotsky.', config).xml).toContain('<p>Lenin met <persName ref="#trotsky">Trotsky</persName>.</p>');
   });
 
-  it('refuses a text over options.maxInputBytes, and has no limit without it', () => {
+  it('refuses a text over options.maxInputBytes, and takes one under the default limit without it', () => {
     const text = 'Words. '.repeat(300);
     let thrown: unknown;
     try {
