@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { TeikitError, error, type Diagnostic } from '../diagnostics.js';
 import { assertConfig, locateInConfig, parseConfigText } from '../config/validate-config.js';
 import type { EditionConfig } from '../config/types.js';
+import { readInput } from '../cli/files.js';
 
 export interface BatchConfig {
   config: EditionConfig;
@@ -23,7 +24,7 @@ const ONE_TEXT = ['source', 'output'] as const;
  */
 export function loadBatchConfig(path: string | undefined): BatchConfig {
   if (path === undefined) return { config: {}, mtimeMs: 0 };
-  const configText = readFileSync(path, 'utf8');
+  const configText = readInput(path, 'utf8');
   const config = assertConfig(parseConfigText(configText), configText);
   const found = batchProblems(config);
   if (found.length > 0) {

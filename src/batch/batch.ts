@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { TeikitError, formatDiagnostic, warning, type Diagnostic } from '../diagnostics.js';
+import { TeikitError, error, formatDiagnostic, warning, type Diagnostic } from '../diagnostics.js';
 import { locateInConfig } from '../config/validate-config.js';
 import type { EditionConfig } from '../config/types.js';
 // In dist/batch.js this is dist/index.js, left external (see tsup.config.ts), so the
@@ -10,7 +10,7 @@ import type { EditionConfig } from '../config/types.js';
 import { TeikitError as PublicTeikitError } from '../index.js';
 import { DEFAULT_MAX_INPUT_BYTES, PEAK_PER_BYTE } from '../source/input-limit.js';
 import { loadBatchConfig } from './batch-config.js';
-import { checkFolders, findTexts, isUpToDate, type Text } from './find-texts.js';
+import { checkFolders, collidingTargets, findTexts, isUpToDate, type Text } from './find-texts.js';
 import type { Job, JobResult, WorkerSetup } from './messages.js';
 import type { BatchDiagnostic, BatchFileProblems, BatchOptions, BatchReport } from './types.js';
 
@@ -84,8 +84,14 @@ async function runBatch(options: BatchOptions): Promise<BatchReport> {
   };
 
   const todo: Job[] = [];
+  const clashes = collidingTargets(texts);
+  const refused: JobResult[] = [];
   texts.forEach((text, id) => {
-    if (options.force !== true && isUpToDate(text, loaded.mtimeMs)) {
+    const others = clashes.get(id);
+    if (others !== undefined) {
+      const message = `its TEI ${text.target} would also be written for ${others.join(', ')}: one would overwrite the other`;
+      refused.push({ id, ok: false, diagnostics: [error('output-collision', message, { file: 'source', hint: 'rename one of the texts' })] });
+    } else if (options.force !== true && isUpToDate(text, loaded.mtimeMs)) {
       report.skipped++;
       progress(text.source);
     } else {
@@ -113,6 +119,8 @@ async function runBatch(options: BatchOptions): Promise<BatchReport> {
     }
     progress(text.source, found?.diagnostics);
   };
+
+  for (const result of refused) record(result);
 
   const setup: WorkerSetup = { config: loaded.config, maxInputBytes, ...(loaded.configText !== undefined && { configText: loaded.configText }) };
   report.aborted = await runWorkers(todo, Math.min(jobs, todo.length), setup, record, options.signal);

@@ -68,3 +68,23 @@ export function isUpToDate(text: Text, configMtimeMs: number): boolean {
     return false;
   }
 }
+
+/**
+ * Texts whose TEI would land on the same file (`x.txt` and `x.Txt` both make
+ * `x.xml`; on a case-insensitive disk `A.txt` and `a.txt` do too): one would
+ * overwrite the other, and which one won would depend on thread timing. Each
+ * such text gets the names of the others; none of them is encoded.
+ */
+export function collidingTargets(texts: readonly Text[]): Map<number, string[]> {
+  const byTarget = new Map<string, number[]>();
+  texts.forEach((t, i) => {
+    const key = t.target.toLowerCase();
+    byTarget.set(key, [...(byTarget.get(key) ?? []), i]);
+  });
+  const clashes = new Map<number, string[]>();
+  for (const group of byTarget.values()) {
+    if (group.length < 2) continue;
+    for (const i of group) clashes.set(i, group.filter((j) => j !== i).map((j) => texts[j]!.source));
+  }
+  return clashes;
+}

@@ -6,7 +6,7 @@ import { render } from '../render/index.js';
 import { assertConfig, parseConfigText } from '../config/validate-config.js';
 import { TeikitError, error } from '../diagnostics.js';
 import { assertValidOutput } from './check-output.js';
-import { soleTextFile, writeFileAtomic } from './files.js';
+import { soleTextFile, writeFileAtomic, readInput } from './files.js';
 import { EXIT_BAD_INPUT, EXIT_OK, printDiagnostics, reportFailure, type FileNames } from './report.js';
 
 export interface BuildArgs {
@@ -41,7 +41,7 @@ function buildOne(dir: string, check: boolean, maxInputBytes: number): number {
     if (!existsSync(configPath)) {
       throw new TeikitError([error('not-an-edition', `${dir} has no edition.json`, { hint: 'an edition folder holds edition.json and its source text' })]);
     }
-    const configText = readFileSync(configPath, 'utf8');
+    const configText = readInput(configPath, 'utf8');
     const config = assertConfig(parseConfigText(configText), configText);
     const sourceName = config.source ?? soleTextFile(dir);
     if (sourceName === undefined) {
@@ -54,13 +54,24 @@ function buildOne(dir: string, check: boolean, maxInputBytes: number): number {
     const outputPath = join(dir, config.output ?? sourceName.replace(/\.[^.]*$/, '') + '.xml');
     // Refused before it is read, like `teikit encode`.
     checkInputSize(statSync(sourcePath).size, maxInputBytes);
-    const result = encodeXml(readFileSync(sourcePath), config, { configText, maxInputBytes });
+    const result = encodeXml(readInput(sourcePath), config, { configText, maxInputBytes });
     printDiagnostics(result.diagnostics, names);
     assertValidOutput(result.xml);
     // The reading view is made from the TEI just built, so it is current exactly when the TEI is.
     const html = render(result.xml);
     const htmlBase = outputPath.replace(/\.[^./\\]*$/, '') + '.html';
     const htmlPath = htmlBase === outputPath ? `${outputPath}.html` : htmlBase;
+    // A page or TEI someone else made (a scan's HTML, a hand-made TEI) is theirs: checked
+    // for both files before either is written, so a refusal leaves the folder as it was.
+    for (const path of [outputPath, htmlPath]) {
+      if (existsSync(path) && !writtenByTeikit(readFileSync(path, 'utf8'))) {
+        throw new TeikitError([
+          error('not-teikit-output', `${path} exists and was not written by teikit: build will not replace it`, {
+            hint: `move it away, or name another output in ${join(dir, 'edition.json')} ("output")`,
+          }),
+        ]);
+      }
+    }
     let stale = false;
     for (const [path, content] of [
       [outputPath, result.xml],
@@ -86,4 +97,9 @@ function buildOne(dir: string, check: boolean, maxInputBytes: number): number {
   } catch (err) {
     return reportFailure(err, names);
   }
+}
+
+/** teikit's TEI names it in appInfo, its HTML in a generator meta element. */
+function writtenByTeikit(content: string): boolean {
+  return content.includes('<application ident="teikit"') || content.includes('<meta name="generator" content="teikit');
 }

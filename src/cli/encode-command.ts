@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_MAX_INPUT_BYTES, checkInputSize } from '../source/input-limit.js';
 import { encodeXml } from '../encode.js';
@@ -7,7 +7,7 @@ import { assertConfig, parseConfigText } from '../config/validate-config.js';
 import type { EditionConfig } from '../config/types.js';
 import { TeikitError, type Diagnostic } from '../diagnostics.js';
 import { assertValidOutput } from './check-output.js';
-import { writeFileAtomic } from './files.js';
+import { writeFileAtomic, readInput } from './files.js';
 import { EXIT_OK, printDiagnostics, reportFailure, type FileNames } from './report.js';
 
 export interface EncodeArgs {
@@ -25,7 +25,7 @@ export async function runEncode(args: EncodeArgs): Promise<number> {
     let config: EditionConfig = {};
     let configText: string | undefined;
     if (args.config !== undefined) {
-      configText = readFileSync(args.config, 'utf8');
+      configText = readInput(args.config, 'utf8');
       config = assertConfig(parseConfigText(configText), configText);
     }
     // A file over the limit is refused before it is read.
@@ -55,7 +55,7 @@ const WORKER_FROM_BYTES = 12 * 1024 * 1024;
  * the file's bytes, the source text and the model are garbage by then.
  */
 async function encodeSource(input: string, config: EditionConfig, configText: string | undefined, maxInputBytes: number): Promise<{ xml: string; diagnostics: Diagnostic[] }> {
-  const job: Omit<EncodeJob, 'teikitEncodeJob'> = { bytes: readFileSync(input === '-' ? 0 : input), config, configText };
+  const job: Omit<EncodeJob, 'teikitEncodeJob'> = { bytes: readInput(input), config, configText };
   const size = job.bytes.byteLength;
   checkInputSize(size, maxInputBytes);
   if (size >= WORKER_FROM_BYTES) return encodeInWorker({ ...job, bytes: ownBuffer(job.bytes) });

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { readTei } from '../reader/index.js';
 import type { ReadDiagnostic, ReadOptions, ReadResult } from '../reader/index.js';
 import { EXIT_OK, reportFailure, type FileNames } from './report.js';
+import { readInput } from './files.js';
 
 export interface ReadArgs {
   /** The TEI file, or `-` for standard input. */
@@ -23,7 +24,7 @@ export function runRead(args: ReadArgs): number {
   const names: FileNames = { source: args.file === '-' ? '<stdin>' : args.file };
   try {
     // Bytes, not a string: the reader checks the encoding and reports a bad byte with its place.
-    const result = readTei(readFileSync(args.file === '-' ? 0 : args.file), args.options ?? {});
+    const result = readTei(readInput(args.file), args.options ?? {});
     for (const d of result.diagnostics) process.stderr.write(`${formatReadDiagnostic(d, names)}\n`);
     process.stdout.write(args.format === 'json' ? `${toJson(result)}\n` : `${result.readings[args.reading]}\n`);
     return EXIT_OK;

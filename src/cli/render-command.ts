@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+
 import { renderPage } from '../render/render.js';
-import { writeFileAtomic } from './files.js';
+import { writeFileAtomic, readInput } from './files.js';
 import { formatReadDiagnostic } from './read-command.js';
 import { EXIT_OK, reportFailure, type FileNames } from './report.js';
 
@@ -21,7 +21,7 @@ export interface RenderArgs {
 export function runRender(args: RenderArgs): number {
   const names: FileNames = { source: args.file === '-' ? '<stdin>' : args.file };
   try {
-    const bytes = readFileSync(args.file === '-' ? 0 : args.file);
+    const bytes = readInput(args.file);
     const { html, diagnostics } = renderPage(bytes, { reading: args.reading });
     for (const d of diagnostics) process.stderr.write(`${formatReadDiagnostic(d, names)}\n`);
     if (args.output !== undefined) {
