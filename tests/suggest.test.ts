@@ -166,10 +166,10 @@ describe('what the edition config already says', () => {
 });
 
 describe('entities', () => {
-  it('finds people by title, organisations by their word, places after a preposition, dates by month', () => {
-    const text = 'On 6 November 1917 the Revolutionary Military Committee met in Copenhagen with General Kornilov.';
+  it('finds people by title, organisations by their word, places after a preposition, years the encoder does not date', () => {
+    const text = 'In 1905 the Revolutionary Military Committee met in Copenhagen with General Kornilov.';
     const got = suggest(text).entities.map((n) => [n.text, n.type, text.slice(n.start, n.end)]);
-    expect(got).toContainEqual(['6 November 1917', 'date', '6 November 1917']);
+    expect(got).toContainEqual(['1905', 'date', '1905']);
     expect(got).toContainEqual(['Revolutionary Military Committee', 'org', 'Revolutionary Military Committee']);
     expect(got).toContainEqual(['Copenhagen', 'place', 'Copenhagen']);
     expect(got).toContainEqual(['General Kornilov', 'person', 'General Kornilov']);

@@ -7,6 +7,7 @@ import { runRead } from './read-command.js';
 import { runRender } from './render-command.js';
 import { runSuggest } from './suggest-command.js';
 import { parseValidateArgs, runValidate } from './validate-command.js';
+import { assertNotInput } from './files.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './report.js';
 
 const HELP = `teikit ${TEIKIT_VERSION}: plain text to TEI P5 critical editions
@@ -35,7 +36,7 @@ Usage:
       validating each; skips texts whose TEI is newer than the text and config.
       Exits 1 if any file failed, 130 when stopped with Ctrl-C.
   teikit suggest <text-file|-> [--config <edition.json>] [--format text|json]
-                 [--threshold 0-1] [--accept <id>,...]
+                 [--threshold 0-1] [--accept <id>,...] [--max-input-mb N]
       Suggest likely OCR errors and names not in the register, for review.
       --accept writes the chosen suggestions (by id) into the --config file.
   teikit --help | --version
@@ -69,6 +70,7 @@ export function main(argv: string[]): number | Promise<number> {
         });
         if (values.help) return help();
         if (positionals.length !== 1) throw new UsageError('encode takes one text file (or - for standard input)');
+        if (typeof values.output === 'string') assertNotInput(values.output, positionals[0]!);
         return runEncode({
           input: positionals[0]!,
           ...(typeof values['max-input-mb'] === 'string' && { maxInputBytes: megabytes('--max-input-mb', values['max-input-mb']) }),
@@ -112,6 +114,7 @@ export function main(argv: string[]): number | Promise<number> {
         });
         if (values.help) return help();
         if (positionals.length !== 1) throw new UsageError('render takes one TEI file (or - for standard input)');
+        if (typeof values.output === 'string') assertNotInput(values.output, positionals[0]!);
         const reading = values.reading ?? 'corrected';
         if (reading !== 'diplomatic' && reading !== 'corrected') throw new UsageError('--reading is diplomatic or corrected');
         return runRender({ file: positionals[0]!, reading, ...(typeof values.output === 'string' && { output: values.output }) });
@@ -119,7 +122,7 @@ export function main(argv: string[]): number | Promise<number> {
       case 'suggest': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { config: { type: 'string', short: 'c' }, format: { type: 'string' }, threshold: { type: 'string' }, accept: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+          options: { config: { type: 'string', short: 'c' }, format: { type: 'string' }, threshold: { type: 'string' }, accept: { type: 'string' }, 'max-input-mb': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
           allowPositionals: true,
         });
         if (values.help) return help();
@@ -132,6 +135,7 @@ export function main(argv: string[]): number | Promise<number> {
           ...(typeof values.config === 'string' && { config: values.config }),
           ...(typeof values.threshold === 'string' && { threshold: Number(values.threshold) }),
           ...(typeof values.accept === 'string' && { accept: values.accept.split(',').map((id) => id.trim()).filter((id) => id !== '') }),
+          ...(typeof values['max-input-mb'] === 'string' && { maxInputBytes: megabytes('--max-input-mb', values['max-input-mb']) }),
         });
       }
       case 'validate': {

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { analyse } from '../analyse.js';
 import { assertConfig, parseConfigText } from '../config/validate-config.js';
 import type { EditionConfig } from '../config/types.js';
 import { TeikitError, error } from '../diagnostics.js';
 import { decodeSource } from '../source/decode.js';
+import { DEFAULT_MAX_INPUT_BYTES, checkInputSize } from '../source/input-limit.js';
+import { placeOf } from '../source/lines.js';
 import { acceptSuggestions } from '../suggest/accept.js';
 import type { EmendationSuggestion, EntitySuggestion, SuggestOptions, SuggestResult } from '../suggest/types.js';
 import { writeFileAtomic } from './files.js';
@@ -17,6 +19,8 @@ export interface SuggestArgs {
   /** Ids of suggestions to write into the config (requires `config`). */
   accept?: string[];
   threshold?: number;
+  /** Texts over this many bytes are refused (see source/input-limit.ts), as by `teikit encode`. */
+  maxInputBytes?: number;
 }
 
 /**
@@ -28,6 +32,7 @@ export interface SuggestArgs {
 export function runSuggest(args: SuggestArgs): Promise<number> {
   // Usage errors are thrown before anything asynchronous, so main() reports them (exit 2).
   if (args.accept !== undefined && args.config === undefined) throw new UsageError('--accept writes into edition.json: give it with --config');
+  if (args.accept !== undefined && args.accept.length === 0) throw new UsageError('--accept takes the ids of suggestions, separated by commas');
   if (args.input === '-' && args.accept !== undefined) throw new UsageError('--accept needs the text as a file, not standard input');
   if (args.threshold !== undefined && !(args.threshold >= 0 && args.threshold <= 1)) throw new UsageError('--threshold is a number from 0 to 1');
   return suggestAndReport(args);
@@ -36,16 +41,27 @@ export function runSuggest(args: SuggestArgs): Promise<number> {
 async function suggestAndReport(args: SuggestArgs): Promise<number> {
   const names: FileNames = { source: args.input === '-' ? '<stdin>' : args.input, ...(args.config !== undefined && { config: args.config }) };
   try {
-    const text = decodeSource(readFileSync(args.input === '-' ? 0 : args.input));
+    // A file over the limit is refused before it is read; standard input once it has been.
+    const maxInputBytes = args.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    if (args.input !== '-') checkInputSize(statSync(args.input).size, maxInputBytes);
+    const bytes = readFileSync(args.input === '-' ? 0 : args.input);
+    checkInputSize(bytes.byteLength, maxInputBytes);
+    const text = decodeSource(bytes);
     let config: EditionConfig = {};
     let configText: string | undefined;
     if (args.config !== undefined) {
       configText = readFileSync(args.config, 'utf8');
       config = assertConfig(parseConfigText(configText), configText);
     }
+    // An empty text is refused as `teikit encode` refuses it: the encoder's own empty-text error.
+    if (!/\S/.test(text)) analyse(text, config, configText);
     const suggest = await loadSuggester();
+    if (args.accept !== undefined) {
+      // Ids are offsets, the same whatever the threshold: look them up among all suggestions.
+      const all = suggest(text, { config, threshold: 0 });
+      return accept(text, config, configText!, args.config!, all, args.accept, names);
+    }
     const result = suggest(text, { config, ...(args.threshold !== undefined && { threshold: args.threshold }) });
-    if (args.accept !== undefined) return accept(text, config, configText!, args.config!, result, args.accept, names);
     process.stdout.write(args.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatText(text, result));
     return EXIT_OK;
   } catch (err) {
@@ -70,7 +86,7 @@ function accept(text: string, config: EditionConfig, configText: string, configP
   if (unknown.length > 0) {
     throw new TeikitError(
       unknown.map((id) =>
-        error('unknown-suggestion', `no suggestion has the id "${id}"`, { file: 'config', hint: 'run teikit suggest with the same text, config and threshold to list the ids' }),
+        error('unknown-suggestion', `no suggestion has the id "${id}"`, { file: 'config', hint: 'run teikit suggest with the same text and config to list the ids' }),
       ),
     );
   }
@@ -98,21 +114,14 @@ export function formatText(text: string, result: SuggestResult): string {
 }
 
 /** Offset → "line:column", 1-based, the column in code points, lines ending in LF, CRLF or CR. */
-export function lineColumns(text: string): (offset: number) => string {
+function lineColumns(text: string): (offset: number) => string {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const column = [...text.slice(starts[lo]!, offset)].length + 1;
-    return `${lo + 1}:${column}`;
+    const { line, column } = placeOf(text, starts, offset);
+    return `${line}:${column}`;
   };
 }

@@ -1,6 +1,7 @@
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import type { DateHint, EditionConfig, Emendation, RegisterEntry } from '../config/types.js';
 import { normaliseSource } from '../normalise-source.js';
+import { onWordBoundaries } from '../source/word-chars.js';
 import type { EmendationSuggestion, EntitySuggestion } from './types.js';
 
 /**
@@ -124,16 +125,11 @@ function escapeContext(s: string): string {
   return s.replace(/[[\]\\]/g, '\\$&');
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]/u;
-
+/** How often `literal` stands in the view on word boundaries, as the encoder matches anchors. */
 function countOnBoundaries(view: string, literal: string): number {
   let n = 0;
   for (let at = view.indexOf(literal); at !== -1; at = view.indexOf(literal, at + 1)) {
-    const startsWord = WORD.test(literal[0]!);
-    const endsWord = WORD.test(literal[literal.length - 1]!);
-    if (startsWord && at > 0 && WORD.test(view[at - 1]!)) continue;
-    if (endsWord && WORD.test(view[at + literal.length] ?? '')) continue;
-    n++;
+    if (onWordBoundaries(view, at, at + literal.length)) n++;
   }
   return n;
 }

@@ -14,8 +14,6 @@ export interface ScoreWeights {
   pos: number;
 }
 
-export const DEFAULT_WEIGHTS: ScoreWeights = { pos: 0.5 };
-
 /** The neighbours of a position, as model ids (-1: unknown), with their tag distributions. */
 export interface Neighbourhood {
   prev: number;

@@ -15,7 +15,8 @@ export function findEmendations(text: string, tokens: readonly Token[], lm: Lang
   const negation = negationBuckets(lm, tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word') continue;
+    // A word hyphenated across a line break is not emended: no entry could anchor inside it.
+    if (t.kind !== 'word' || t.joined) continue;
     // A capital inside a sentence is most likely a name: the corpus cannot judge it.
     if (t.capitalised && !t.sentenceStart) continue;
     const id = modelId(lm, t.key);

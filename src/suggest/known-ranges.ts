@@ -1,4 +1,5 @@
 import type { Anchor, EditionConfig } from '../config/types.js';
+import { onWordBoundaries } from '../source/word-chars.js';
 
 /**
  * Where the edition config already speaks, in offsets of the text as given:
@@ -48,7 +49,7 @@ function anchored(text: string, anchor: Anchor, target: string): [number, number
     const re = new RegExp(`${pattern(before)}(${pattern(inside)})${pattern(after)}`, 'gu');
     const out: [number, number][] = [];
     for (const m of text.matchAll(re)) {
-      if (!onBoundaries(text, m.index, m.index + m[0].length)) continue;
+      if (!onWordBoundaries(text, m.index, m.index + m[0].length)) continue;
       const start = m.index + (before === '' ? 0 : matchLength(text, m.index, before));
       out.push([start, start + (m[1]?.length ?? 0)]);
     }
@@ -105,22 +106,12 @@ function flexible(literal: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${body}(?![\\p{L}\\p{N}\\p{M}])`, 'gu');
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]/u;
-
-function onBoundaries(text: string, start: number, end: number): boolean {
-  const first = text.slice(start, start + 2);
-  const last = text.slice(Math.max(start, end - 2), end);
-  const before = text.slice(Math.max(0, start - 2), start);
-  const after = text.slice(end, end + 2);
-  const startsWord = WORD.test([...first][0] ?? '');
-  const endsWord = WORD.test([...last].at(-1) ?? '');
-  if (startsWord && WORD.test([...before].at(-1) ?? '')) return false;
-  if (endsWord && WORD.test([...after][0] ?? '')) return false;
-  return true;
-}
-
-/** Offset of a 1-based line and column (in code points) of the source file, lines ending in LF, CRLF or CR. */
-export function offsetOfLineColumn(text: string, line: number, column: number): number | undefined {
+/**
+ * Offset of a 1-based line and column (in code points) of the source file, lines ending in LF, CRLF or CR.
+ * Not src/source/lines.ts offsetOf: that counts lines of the LF-normalised text, and these offsets are
+ * into the text as given, where a lone CR ends a line too.
+ */
+function offsetOfLineColumn(text: string, line: number, column: number): number | undefined {
   let offset = 0;
   for (let l = 1; l < line; l++) {
     const nl = text.slice(offset).search(/\r\n|\r|\n/);

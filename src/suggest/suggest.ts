@@ -1,6 +1,8 @@
 import { findEmendations } from './find-emendations.js';
 import { DEFAULT_TUNING, type FinderTuning } from './tuning.js';
 import { findEntities } from './find-entities.js';
+import { hyphenBreakRanges } from './hyphen-breaks.js';
+import { recognisedDateRanges } from './recognised-dates.js';
 import { configuredRanges, dateHintRanges, registeredRanges } from './known-ranges.js';
 import { languageModel } from './model.js';
 import { tokenise } from './tokenise.js';
@@ -18,21 +20,30 @@ export function suggest(text: string, options: SuggestOptions = {}): SuggestResu
   const tokens = tokenise(text, lm);
   const threshold = options.threshold ?? 0.5;
   const config = options.config ?? {};
+  // Halves of a word the encoder joins across a line break are not words of the text.
+  const joined = hyphenBreakRanges(text);
 
   let emendations: EmendationSuggestion[] = [];
   if (options.emendations !== false) {
     const known = configuredRanges(text, config);
     const registered = registeredRanges(text, config);
     emendations = findEmendations(text, tokens, lm, tuning).filter(
-      (e) => e.confidence >= threshold && !overlapsAny(e.start, e.end, known) && !changesAny(text, e, registered),
+      (e) => e.confidence >= threshold && !overlapsAny(e.start, e.end, known) && !overlapsAny(e.start, e.end, joined) && !changesAny(text, e, registered),
     );
   }
   let entities: EntitySuggestion[] = [];
   if (options.entities !== false) {
     const registered = [...registeredRanges(text, config), ...dateHintRanges(text, config)];
     const forms = new Set(registered.map(([s, e]) => text.slice(s, e)));
+    // A date the encoder recognises itself needs no hint: one would override its calendar reasoning.
+    const dates = recognisedDateRanges(text, config);
     entities = findEntities(text, tokens, lm).filter(
-      (n) => n.confidence >= threshold && !forms.has(n.text) && !overlapsAny(n.start, n.end, registered),
+      (n) =>
+        n.confidence >= threshold &&
+        !forms.has(n.text) &&
+        !overlapsAny(n.start, n.end, registered) &&
+        !overlapsAny(n.start, n.end, joined) &&
+        !(n.type === 'date' && overlapsAny(n.start, n.end, dates)),
     );
   }
   return { emendations: withoutOverlaps(bestFirst(emendations)), entities: bestFirst(entities) };

@@ -1,3 +1,4 @@
+import { hyphenBreakRanges } from './hyphen-breaks.js';
 import type { LanguageModel } from './model.js';
 
 /**
@@ -5,7 +6,9 @@ import type { LanguageModel } from './model.js';
  * the way the Brown Corpus cuts them (so that the counts apply): a word keeps
  * inner apostrophes and hyphens ("don't", "to-day"), an abbreviation keeps its
  * period when the corpus knows it as one ("Co.", "Mr."), every other
- * punctuation mark is a token of its own.
+ * punctuation mark is a token of its own. A word the encoder joins across a
+ * line break ("govern-⏎ment") is one token, read as the joined word
+ * ("government"), so that its neighbours are judged beside the right word.
  */
 export interface Token {
   text: string;
@@ -20,6 +23,8 @@ export interface Token {
   sentenceEnd: boolean;
   /** Starts with a capital letter. */
   capitalised: boolean;
+  /** A word hyphenated across a line break: `text` as printed, `key` the joined word. */
+  joined?: true;
 }
 
 const TOKEN_SOURCE = /([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)|(\.\.\.|…|--|—|\S)/gu;
@@ -90,5 +95,32 @@ export function tokenise(text: string, lm: LanguageModel): Token[] {
     lastEnd = tokens[tokens.length - 1]!.end;
   }
   if (tokens.length > 0) tokens[tokens.length - 1]!.sentenceEnd = true;
-  return tokens;
+  return joinHyphenBreaks(text, tokens);
+}
+
+/** Tokens inside a word the encoder joins across a line break ("govern", "-", "ment") become one. */
+function joinHyphenBreaks(text: string, tokens: Token[]): Token[] {
+  const ranges = hyphenBreakRanges(text);
+  if (ranges.length === 0) return tokens;
+  const out: Token[] = [];
+  let r = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (r < ranges.length && ranges[r]![1] <= t.start) r++;
+    const range = ranges[r];
+    if (!range || t.start !== range[0]) {
+      out.push(t);
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1]!.end <= range[1]) j++;
+    const last = tokens[j]!;
+    const printed = text.slice(t.start, last.end);
+    // Read as the word a reader sees, "government": the hyphen (which the encoder keeps) only marks the break.
+    const key = printed.replace(/-[ \t\f\v]*(?:\r\n|\r|\n)[ \t\f\v]*/g, '').toLowerCase();
+    out.push({ ...t, text: printed, end: last.end, key, kind: /\p{N}/u.test(key) ? 'number' : 'word', sentenceEnd: last.sentenceEnd, joined: true });
+    i = j;
+    r++;
+  }
+  return out;
 }
