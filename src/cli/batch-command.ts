@@ -50,7 +50,8 @@ export function parseBatchArgs(rest: string[]): BatchArgs | 'help' {
 
 /** `--max-input-mb 100` as bytes. */
 export function megabytes(flag: string, value: string): number {
-  return positiveNumber(flag, value, false) * 1024 * 1024;
+  // Whole bytes: a limit of "10.48576 bytes" would read as nonsense in the refusal.
+  return Math.max(1, Math.round(positiveNumber(flag, value, false) * 1024 * 1024));
 }
 
 function positiveNumber(flag: string, value: string, whole: boolean): number {
