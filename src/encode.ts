@@ -2,7 +2,7 @@ import { TeikitError, type Diagnostic } from './diagnostics.js';
 import { locateInConfig } from './config/validate-config.js';
 import type { EditionConfig } from './config/types.js';
 import { analyse, analyseChecked, type Edition } from './analyse.js';
-import { teiDocument } from './tei/document.js';
+import { teiDocument, type RegisterScope } from './tei/document.js';
 import { defaultHandlers, type InlineHandlers } from './tei/inline.js';
 import { toXml } from './serialise/to-xml.js';
 import type { XmlElement } from './tei/xml-tree.js';
@@ -21,6 +21,13 @@ export interface EncodeOptions {
    * than one file. `Infinity` takes any size.
    */
   maxInputBytes?: number;
+  /**
+   * `"all"` (default): the whole register goes into the document's `standOff`.
+   * `"mentioned"`: only the entries its names (and the header's author) point
+   * to, as `batch()` writes a corpus register: every document stays complete
+   * without carrying the entries of texts it does not mention.
+   */
+  registerScope?: RegisterScope;
 }
 
 export interface EncodeResult {
@@ -73,7 +80,7 @@ export function encodeXml(text: string | Uint8Array, config: EditionConfig, opti
 
 function teiOf(edition: Edition, options: EncodeOptions): { tei: XmlElement; diagnostics: Diagnostic[] } {
   const handlers = { ...defaultHandlers, ...options.handlers } as InlineHandlers;
-  const { tei, diagnostics } = teiDocument(edition, handlers);
+  const { tei, diagnostics } = teiDocument(edition, handlers, options.registerScope);
   const all = [...edition.diagnostics, ...diagnostics];
   if (options.configText !== undefined) locateInConfig(all, options.configText);
   return { tei, diagnostics: all };

@@ -10,6 +10,7 @@ export { defaultHandlers, type InlineHandlers, type InlineHandler } from './tei/
 export type { Span, SpanKind } from './annotate/spans.js';
 export type { SpanNode } from './annotate/nest.js';
 export type { XmlElement, XmlText, XmlNode } from './tei/xml-tree.js';
+export type { RegisterScope } from './tei/document.js';
 export type { YMD, DateMatch } from './recognise/types.js';
 export { validate } from './validate/validate.js';
 export { loadSchema, precompileSchema, type Schema, type SchemaSource, type PrecompiledSchema, type LoadSchemaOptions } from './validate/schema.js';

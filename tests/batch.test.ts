@@ -88,6 +88,18 @@ describe('batch()', () => {
     expect(xml).toContain('A. Editor');
   });
 
+  it('writes into each TEI the register entries that text points to (and its author), not the whole corpus register', async () => {
+    const { dir, input } = corpus();
+    const config = join(dir, 'edition.json');
+    const register = { ...REGISTER, organisations: [{ id: 'cc', name: 'Central Committee', forms: ['Central Committee'] }] };
+    writeFileSync(config, JSON.stringify({ metadata: { author: { name: 'Lenin', ref: 'lenin' } }, register }));
+    await batch({ input, out: join(dir, 'tei'), config, jobs: 2 });
+    const ids = (file: string) => [...readFileSync(join(dir, 'tei', file), 'utf8').matchAll(/<(?:person|org|place) xml:id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids('a.xml')).toEqual(['lenin', 'petrograd']);
+    expect(ids('b.xml')).toEqual(['lenin']); // mentions nobody; the header's author points to lenin
+    for (const file of ['a.xml', 'b.xml', '1917/october.xml']) expect(validate(readFileSync(join(dir, 'tei', file), 'utf8')).valid, file).toBe(true);
+  });
+
   it('reports register entries that no text of the batch mentions, once, at their place in the config', async () => {
     const { dir, input } = corpus();
     const config = join(dir, 'edition.json');

@@ -16,6 +16,8 @@ import type { BatchDiagnostic, BatchFileProblems, BatchOptions, BatchReport } fr
 
 // dist/batch.js and dist/cli.js both sit beside dist/batch-worker.js.
 const WORKER_URL = new URL('./batch-worker.js', import.meta.url);
+/** Jobs a worker holds at once: the one it works on and the next. */
+const AHEAD = 2;
 /**
  * A worker inherits the parent's Node flags, and Node refuses some of them in a worker:
  * a script run with `node --input-type=module -e …` would fail to start any worker
@@ -157,10 +159,16 @@ function runWorkers(todo: Job[], workers: number, setup: WorkerSetup, record: (r
   const heapMb = Number.isFinite(setup.maxInputBytes) ? Math.ceil((setup.maxInputBytes * PEAK_PER_BYTE * 1.5) / MB) + 256 : undefined;
 
   return new Promise<boolean>((resolve, reject) => {
+    // Jobs handed back by a worker that died with them queued: given out first.
+    const retry: Job[] = [];
     let next = 0;
     let settled = false;
-    const inFlight = new Map<Worker, Job>();
+    // Each worker holds up to AHEAD jobs: it starts the next text as soon as it
+    // has answered for one, instead of idling for the round trip to this thread
+    // (which, for texts of a few KB, is a fair share of their time).
+    const queued = new Map<Worker, Job[]>();
     const alive = new Set<Worker>();
+    const allQueued = (): Job[] => [...queued.values()].flat();
 
     const settle = (outcome: () => void): void => {
       if (settled) return;
@@ -171,16 +179,20 @@ function runWorkers(todo: Job[], workers: number, setup: WorkerSetup, record: (r
     const finishIfDone = (): void => {
       if (alive.size === 0) settle(() => resolve(false));
     };
+    const take = (): Job | undefined => retry.shift() ?? (next < todo.length ? todo[next++] : undefined);
     const feed = (worker: Worker): void => {
-      if (next >= todo.length || settled) {
+      const mine = queued.get(worker)!;
+      while (!settled && mine.length < AHEAD) {
+        const job = take();
+        if (job === undefined) break;
+        mine.push(job);
+        worker.postMessage(job);
+      }
+      if (mine.length === 0) {
         alive.delete(worker);
         void worker.terminate();
         finishIfDone();
-        return;
       }
-      const job = todo[next++]!;
-      inFlight.set(worker, job);
-      worker.postMessage(job);
     };
     const spawn = (): Worker => {
       const worker = new Worker(WORKER_URL, {
@@ -189,27 +201,29 @@ function runWorkers(todo: Job[], workers: number, setup: WorkerSetup, record: (r
         ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
       });
       alive.add(worker);
+      queued.set(worker, []);
       worker.on('message', (result: JobResult) => {
-        inFlight.delete(worker);
+        queued.get(worker)!.shift(); // a worker answers in the order it was given its jobs
         record(result);
         feed(worker);
       });
       worker.on('error', (err: Error & { code?: string }) => {
-        const job = inFlight.get(worker);
-        inFlight.delete(worker);
+        const [job, ...waiting] = queued.get(worker) ?? [];
+        queued.delete(worker);
         alive.delete(worker);
         if (settled) return;
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && job !== undefined) {
           record({ id: job.id, ok: false, diagnostics: [outOfMemory(heapMb)] });
           removeTemporaryFiles([job]);
+          retry.push(...waiting);
           feed(spawn());
           return;
         }
         for (const w of alive) void w.terminate();
-        removeTemporaryFiles([...inFlight.values(), ...(job ? [job] : [])]);
+        removeTemporaryFiles([...allQueued(), ...(job ? [job] : [])]);
         settle(() => reject(err));
       });
-      // A worker that stops by itself, with no error, must not leave its file
+      // A worker that stops by itself, with no error, must not leave its files
       // unanswered (the batch would never end): it is a crash.
       worker.on('exit', (code) => {
         if (!alive.has(worker) || settled) return;
@@ -218,7 +232,7 @@ function runWorkers(todo: Job[], workers: number, setup: WorkerSetup, record: (r
       return worker;
     };
     const onAbort = (): void => {
-      const stopped = [...inFlight.values()];
+      const stopped = allQueued();
       const terminations = [...alive].map((w) => w.terminate());
       settled = true;
       signal?.removeEventListener('abort', onAbort);

@@ -47,7 +47,9 @@ function encodeCounting(bytes: Uint8Array, setup: WorkerSetup) {
   // config's text, hundreds of `register-unused` among them (100 ms a file with a
   // 300-entry register). Only the few kept are placed, below.
   // The config was checked once by the main thread: not again per text.
-  const result = encodeCheckedConfig(bytes, setup.config, { maxInputBytes: setup.maxInputBytes });
+  // Each TEI carries the register entries it points to: the corpus register in all
+  // 2,000 files of a batch would be most of their size (and of their validation time).
+  const result = encodeCheckedConfig(bytes, setup.config, { maxInputBytes: setup.maxInputBytes, registerScope: 'mentioned' });
   let emendations = 0;
   let names = 0;
   const mentioned = new Set<string>();

@@ -12,7 +12,11 @@ import { el, textEl, type XmlElement, type XmlNode } from './xml-tree.js';
  * above the document (author, source citation) and the editor's headnote go in
  * `front`, and the document itself in `body`.
  */
-export function teiDocument(edition: Edition, handlers: InlineHandlers = defaultHandlers): { tei: XmlElement; diagnostics: Diagnostic[] } {
+export function teiDocument(
+  edition: Edition,
+  handlers: InlineHandlers = defaultHandlers,
+  registerScope: RegisterScope = 'all',
+): { tei: XmlElement; diagnostics: Diagnostic[] } {
   const { config, normalised, tree } = edition;
   const text = normalised.text;
   const diagnostics: Diagnostic[] = [];
@@ -94,7 +98,7 @@ export function teiDocument(edition: Edition, handlers: InlineHandlers = default
     'TEI',
     { xmlns: 'http://www.tei-c.org/ns/1.0', 'xml:lang': lang },
     teiHeader(config, facts),
-    registerElement(config.register ?? {}),
+    registerElement(config.register ?? {}, registerScope === 'mentioned' ? mentionedEntries(edition) : undefined),
     el(
       'text',
       {},
@@ -103,6 +107,18 @@ export function teiDocument(edition: Edition, handlers: InlineHandlers = default
     ),
   );
   return { tei, diagnostics };
+}
+
+/** Which register entries a document carries: all of them, or those it points to. */
+export type RegisterScope = 'all' | 'mentioned';
+
+/** The entries the text's names and the header's author point to. */
+function mentionedEntries(edition: Edition): Set<string> {
+  const ids = new Set<string>();
+  for (const s of edition.spans) if (s.kind === 'name') ids.add(s.ref);
+  const author = edition.config.metadata?.author?.ref;
+  if (author !== undefined) ids.add(author);
+  return ids;
 }
 
 function count(edition: Edition, test: (s: Edition['spans'][number]) => boolean): number {

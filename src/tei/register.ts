@@ -3,13 +3,16 @@ import { el, type XmlElement } from './xml-tree.js';
 
 /**
  * The edition's register of people, organisations and places, written as
- * `standOff` lists that the names in the text point to with `@ref`.
+ * `standOff` lists that the names in the text point to with `@ref`. With
+ * `keep`, only those entries (a batch writes what each text points to, not the
+ * whole corpus register into every file).
  */
-export function registerElement(register: Register): XmlElement | undefined {
+export function registerElement(register: Register, keep?: ReadonlySet<string>): XmlElement | undefined {
+  const kept = (entries: readonly RegisterEntry[] | undefined) => (keep === undefined ? entries : entries?.filter((e) => keep.has(e.id)));
   const lists = [
-    list('listPerson', 'person', 'persName', register.people),
-    list('listOrg', 'org', 'orgName', register.organisations),
-    list('listPlace', 'place', 'placeName', register.places),
+    list('listPerson', 'person', 'persName', kept(register.people)),
+    list('listOrg', 'org', 'orgName', kept(register.organisations)),
+    list('listPlace', 'place', 'placeName', kept(register.places)),
   ].filter((l): l is XmlElement => l !== undefined);
   return lists.length > 0 ? el('standOff', {}, lists) : undefined;
 }
