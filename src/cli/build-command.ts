@@ -61,10 +61,14 @@ function buildOne(dir: string, check: boolean, maxInputBytes: number): number {
     const html = render(result.xml);
     const htmlBase = outputPath.replace(/\.[^./\\]*$/, '') + '.html';
     const htmlPath = htmlBase === outputPath ? `${outputPath}.html` : htmlBase;
+    const outputs = [
+      { path: outputPath, content: result.xml },
+      { path: htmlPath, content: html },
+    ].map((o) => ({ ...o, current: existsSync(o.path) ? readFileSync(o.path, 'utf8') : undefined }));
     // A page or TEI someone else made (a scan's HTML, a hand-made TEI) is theirs: checked
     // for both files before either is written, so a refusal leaves the folder as it was.
-    for (const path of [outputPath, htmlPath]) {
-      if (existsSync(path) && !writtenByTeikit(readFileSync(path, 'utf8'))) {
+    for (const { path, current } of outputs) {
+      if (current !== undefined && !writtenByTeikit(current)) {
         throw new TeikitError([
           error('not-teikit-output', `${path} exists and was not written by teikit: build will not replace it`, {
             hint: `move it away, or name another output in ${join(dir, 'edition.json')} ("output")`,
@@ -73,11 +77,7 @@ function buildOne(dir: string, check: boolean, maxInputBytes: number): number {
       }
     }
     let stale = false;
-    for (const [path, content] of [
-      [outputPath, result.xml],
-      [htmlPath, html],
-    ] as const) {
-      const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    for (const { path, content, current } of outputs) {
       if (check) {
         if (current !== content) {
           process.stderr.write(`${path}: stale: ${current === undefined ? 'missing' : 'differs from what the edition builds'}; run teikit build ${dir}\n`);

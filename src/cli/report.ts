@@ -22,10 +22,9 @@ export function reportFailure(err: unknown, names: FileNames): number {
     return EXIT_BAD_INPUT;
   }
   const e = err as NodeJS.ErrnoException;
-  // A file-system error without a path (Node's EISDIR has none) is about the input.
-  const path = typeof e?.path === 'string' ? e.path : names.source;
-  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) && path !== undefined) {
-    process.stderr.write(`${path}: ${e.code.toLowerCase()}: ${describeFsError(e)}\n`);
+  // Inputs are read with files.ts readInput, which names the file even where Node does not (EISDIR).
+  if (e && typeof e.code === 'string' && typeof e.path === 'string') {
+    process.stderr.write(`${e.path}: ${e.code.toLowerCase()}: ${describeFsError(e)}\n`);
     return EXIT_BAD_INPUT;
   }
   throw err;

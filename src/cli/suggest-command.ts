@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { analyse } from '../analyse.js';
 import { assertConfig, parseConfigText } from '../config/validate-config.js';
 import type { EditionConfig } from '../config/types.js';
@@ -8,7 +8,7 @@ import { DEFAULT_MAX_INPUT_BYTES, checkInputSize } from '../source/input-limit.j
 import { placeOf } from '../source/lines.js';
 import { acceptSuggestions } from '../suggest/accept.js';
 import type { EmendationSuggestion, EntitySuggestion, SuggestOptions, SuggestResult } from '../suggest/types.js';
-import { writeFileAtomic } from './files.js';
+import { writeFileAtomic, readInput } from './files.js';
 import { EXIT_OK, UsageError, reportFailure, type FileNames } from './report.js';
 
 export interface SuggestArgs {
@@ -44,13 +44,13 @@ async function suggestAndReport(args: SuggestArgs): Promise<number> {
     // A file over the limit is refused before it is read; standard input once it has been.
     const maxInputBytes = args.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
     if (args.input !== '-') checkInputSize(statSync(args.input).size, maxInputBytes);
-    const bytes = readFileSync(args.input === '-' ? 0 : args.input);
+    const bytes = readInput(args.input);
     checkInputSize(bytes.byteLength, maxInputBytes);
     const text = decodeSource(bytes);
     let config: EditionConfig = {};
     let configText: string | undefined;
     if (args.config !== undefined) {
-      configText = readFileSync(args.config, 'utf8');
+      configText = readInput(args.config, 'utf8');
       config = assertConfig(parseConfigText(configText), configText);
     }
     // An empty text is refused as `teikit encode` refuses it: the encoder's own empty-text error.
